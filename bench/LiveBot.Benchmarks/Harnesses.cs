@@ -1,0 +1,26 @@
+namespace LiveBot.Benchmarks;
+
+/// <summary>Load harnesses: programs that drive a whole subsystem and print figures for docs/BENCHMARKS.md.</summary>
+public static class Harnesses
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> All = new(StringComparer.OrdinalIgnoreCase);
+
+    public static void Register(string name, Func<string[], Task<int>> run) => All[name] = run;
+
+    public static async Task<int> RunAsync(string name, string[] args)
+    {
+        RegisterAll();
+        if (!All.TryGetValue(name, out var run))
+        {
+            await Console.Error.WriteLineAsync($"Unknown harness '{name}'. Known: {string.Join(", ", All.Keys)}");
+            return 2;
+        }
+
+        return await run(args);
+    }
+
+    /// <summary>Each capability adds its harness here.</summary>
+    private static void RegisterAll()
+    {
+    }
+}

@@ -1,0 +1,29 @@
+namespace LiveBot.Core.Chat;
+
+/// <summary>
+/// One chat line, whatever platform it came from. Platform clients build it from their wire format
+/// and hand it to the <see cref="ChatInbox"/>; nothing after that knows the platform's protocol.
+/// </summary>
+/// <param name="Platform">Platform name: "twitch", "youtube", "local".</param>
+/// <param name="Channel">The chat it was said in (Twitch channel without '#', YouTube live chat id, "local").</param>
+/// <param name="Id">The platform's message id, unique within that platform.</param>
+/// <param name="UserId">The platform's user id (stable, unlike the login).</param>
+/// <param name="Login">The user's login or handle.</param>
+/// <param name="DisplayName">The name shown in chat.</param>
+/// <param name="Role">The highest role of the author in that chat.</param>
+/// <param name="Text">The text as typed (untrusted).</param>
+/// <param name="Time">When the platform says it was sent.</param>
+public sealed record ChatMessage(
+    string Platform,
+    string Channel,
+    string Id,
+    string UserId,
+    string Login,
+    string DisplayName,
+    ChatRole Role,
+    string Text,
+    DateTimeOffset Time)
+{
+    /// <summary>A user id qualified by its platform ("twitch:789"), unique across platforms.</summary>
+    public string QualifiedUserId => $"{Platform}:{UserId}";
+}

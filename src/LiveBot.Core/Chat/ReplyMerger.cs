@@ -1,0 +1,80 @@
+namespace LiveBot.Core.Chat;
+
+/// <summary>
+/// Raid behaviour shared by outboxes: replies waiting with the same <see cref="OutgoingMessage.MergeKey"/>
+/// in the same channel become one message addressed to every asker ("@alice @bob @carl …").
+/// </summary>
+public static class ReplyMerger
+{
+    /// <summary>
+    /// Merges <paramref name="pending"/> (oldest first) and keeps the order of first appearance.
+    /// The merged message keeps the oldest creation time and the first asker as its reply target.
+    /// </summary>
+    public static List<OutgoingMessage> Merge(IEnumerable<OutgoingMessage> pending, int maxLength)
+    {
+        var result = new List<OutgoingMessage>();
+        var groups = new Dictionary<(string Channel, string Key), (int Index, List<string> Names)>();
+        foreach (var message in pending)
+        {
+            if (message.MergeKey is null || message.InReplyTo is null)
+            {
+                result.Add(message);
+                continue;
+            }
+
+            var key = (message.Channel, message.MergeKey);
+            if (groups.TryGetValue(key, out var group))
+            {
+                var name = message.InReplyTo.DisplayName;
+                if (!group.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    group.Names.Add(name);
+                }
+
+                continue;
+            }
+
+            groups[key] = (result.Count, [message.InReplyTo.DisplayName]);
+            result.Add(message);
+        }
+
+        foreach (var (index, names) in groups.Values)
+        {
+            if (names.Count < 2)
+            {
+                continue;
+            }
+
+            var first = result[index];
+            result[index] = first with { Text = Address(names, first.Text, maxLength), MergeKey = null, Merged = names.Count };
+        }
+
+        return result;
+    }
+
+    /// <summary>"@a @b @c text", dropping names (with "+N") when the whole would be too long.</summary>
+    public static string Address(IReadOnlyList<string> names, string text, int maxLength)
+    {
+        var budget = maxLength - text.Length - 1;
+        var mentions = new List<string>();
+        var used = 0;
+        for (var i = 0; i < names.Count; i++)
+        {
+            var mention = "@" + names[i];
+            var remaining = names.Count - i - 1;
+            var suffix = remaining > 0 ? $" +{remaining}" : string.Empty;
+            if (used + mention.Length + 1 + suffix.Length > budget)
+            {
+                var others = names.Count - i;
+                mentions.Add($"+{others}");
+                break;
+            }
+
+            mentions.Add(mention);
+            used += mention.Length + 1;
+        }
+
+        var merged = string.Join(' ', mentions) + " " + text;
+        return merged.Length <= maxLength ? merged : ReplyText.Truncate(merged, maxLength);
+    }
+}

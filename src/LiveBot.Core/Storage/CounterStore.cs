@@ -1,0 +1,27 @@
+namespace LiveBot.Core.Storage;
+
+/// <summary>Persistent counters ({count} of custom commands, statistics).</summary>
+public sealed class CounterStore(LiteDbStore store)
+{
+    private readonly Lock _gate = new();
+
+    public long Increment(string name)
+    {
+        var counters = store.Collection<Counter>("counters");
+        lock (_gate)
+        {
+            var counter = counters.FindById(name) ?? new Counter { Id = name };
+            counter.Value++;
+            counters.Upsert(counter);
+            return counter.Value;
+        }
+    }
+
+    public long Get(string name) => store.Collection<Counter>("counters").FindById(name)?.Value ?? 0;
+
+    public sealed class Counter
+    {
+        public string Id { get; set; } = string.Empty;
+        public long Value { get; set; }
+    }
+}

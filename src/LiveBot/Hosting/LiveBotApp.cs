@@ -1,0 +1,94 @@
+using LiveBot.Chat.Local;
+using LiveBot.Core.Commands;
+using LiveBot.Core.Configuration;
+using LiveBot.Dashboard;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace LiveBot.Hosting;
+
+/// <summary>Builds the whole bot; Program.cs and the host-level tests both go through here.</summary>
+public static class LiveBotApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string ConfigDirEnvironmentVariable = "LIVEBOT_CONFIG_DIR";
+
+    /// <summary>
+    /// Reads <c>--config-dir DIR</c> (or LIVEBOT_CONFIG_DIR, default ./config), then appsettings.json of that
+    /// folder, user-secrets, environment variables and the command line, in rising priority. Loads every
+    /// moderators' file: an invalid one throws <see cref="ConfigFileException"/>.
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var (configDir, rest) = ExtractConfigDir(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = rest, ContentRootPath = Directory.GetCurrentDirectory() });
+        var configuration = builder.Configuration;
+        configuration.Sources.Clear();
+        configuration.AddEnvironmentVariables("ASPNETCORE_");
+        configuration.AddEnvironmentVariables("DOTNET_");
+        configuration.AddJsonFile(Path.GetFullPath(Path.Combine(configDir, "appsettings.json")), optional: true, reloadOnChange: false);
+        configuration.AddUserSecrets(typeof(LiveBotApp).Assembly, optional: true);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(rest);
+        if (string.IsNullOrEmpty(configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Http", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        builder.Services.AddSingleton(new ConfigDirectory(Path.GetFullPath(configDir)));
+        builder.Services
+            .AddChatCommands(EmbeddedDefaults.CommandsJson)
+            .AddLocalChat(configuration)
+            .AddDashboard();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        foreach (var file in app.Services.GetServices<IModeratorFile>())
+        {
+            file.LoadInitial();
+        }
+
+        app.MapHealth();
+        app.MapLocalChat();
+        app.MapDashboard();
+        app.Lifetime.ApplicationStarted.Register(() => PrintStartLine(app));
+        return app;
+    }
+
+    /// <summary>The addresses Kestrel actually listens on (port 0 resolved).</summary>
+    public static IReadOnlyList<string> Addresses(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+
+    private static void PrintStartLine(WebApplication app)
+    {
+        var address = Addresses(app).FirstOrDefault() ?? DefaultUrl;
+        var page = app.Services.GetRequiredService<DashboardLinks>().PresenterPageUrl(address);
+        Console.WriteLine($"LiveBot est prêt. Page des présentateurs : {page}");
+    }
+
+    private static (string ConfigDir, string[] Remaining) ExtractConfigDir(string[] args)
+    {
+        var configDir = Environment.GetEnvironmentVariable(ConfigDirEnvironmentVariable);
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--config-dir" && i + 1 < args.Length)
+            {
+                configDir = args[++i];
+            }
+            else if (args[i].StartsWith("--config-dir=", StringComparison.Ordinal))
+            {
+                configDir = args[i]["--config-dir=".Length..];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        return (string.IsNullOrWhiteSpace(configDir) ? "config" : configDir, rest.ToArray());
+    }
+}

@@ -1,0 +1,28 @@
+using LiveBot.Core.Configuration;
+using LiveBot.Hosting;
+using Microsoft.Extensions.Options;
+
+WebApplication app;
+try
+{
+    app = LiveBotApp.Build(args);
+}
+catch (ConfigFileException ex)
+{
+    Console.Error.WriteLine($"LiveBot ne démarre pas : {ex.Error}");
+    return 2;
+}
+
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (OptionsValidationException ex)
+{
+    Console.Error.WriteLine($"LiveBot ne démarre pas, configuration invalide : {string.Join(" ; ", ex.Failures)}");
+    return 2;
+}
+
+/// <summary>Entry point, visible to the host-level tests.</summary>
+public partial class Program;

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace LiveBot.Tests.Hosting;
+
+public sealed class LocalChatTests
+{
+    [Fact]
+    public async Task PostChat_Aide_ListsCommands()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        var replies = await bot.SayAsync("!aide");
+
+        var reply = Assert.Single(replies);
+        Assert.StartsWith("Commandes : !aide", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostChat_UnknownRole_Returns400WithReason()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        using var response = await bot.Http.PostAsJsonAsync("api/chat", new { user = "alice", text = "!aide", roles = new[] { "roi" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Rôle inconnu « roi »", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Healthz_Default_ReportsLocalConnectedAndCommandsOk()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        using var document = JsonDocument.Parse(await bot.Http.GetStringAsync("healthz"));
+
+        var root = document.RootElement;
+        Assert.Equal("ok", root.GetProperty("status").GetString());
+        var local = Assert.Single(root.GetProperty("platforms").EnumerateArray(), p => p.GetProperty("name").GetString() == "local");
+        Assert.Equal("connected", local.GetProperty("state").GetString());
+        Assert.Equal("ok", root.GetProperty("config").GetProperty("commands").GetString());
+    }
+}
