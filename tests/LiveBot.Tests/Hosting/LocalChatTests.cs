@@ -1,3 +1,5 @@
+using LiveBot.Testing;
+
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using LiveBot.Hosting;
 
-namespace LiveBot.Tests.Hosting;
+namespace LiveBot.Testing;
 
 /// <summary>
 /// The real bot on a real Kestrel at 127.0.0.1:0, with its own config folder and LiteDB file in a temp
