@@ -71,6 +71,12 @@ public sealed partial class ChatPipeline(
             return [];
         }
 
+        // An outbox sends at most two messages for one reply; anything longer is cut here.
+        if (text.Length > 2 * maxLength)
+        {
+            text = ReplyText.Truncate(text, 2 * maxLength);
+        }
+
         return
         [
             new OutgoingMessage(message.Platform, message.Channel, text, time.GetUtcNow())
