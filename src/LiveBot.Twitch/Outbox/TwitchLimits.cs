@@ -1,0 +1,32 @@
+namespace LiveBot.Twitch.Outbox;
+
+/// <summary>Twitch's sending limits (see specs/twitch-chat.md), and the margins the bot keeps under them.</summary>
+public static class TwitchLimits
+{
+    public const int MaxMessageLength = 500;
+
+    /// <summary>Messages per <see cref="Window"/> where the bot is not moderator, VIP or broadcaster.</summary>
+    public const int Messages = 20;
+
+    /// <summary>Messages per <see cref="Window"/> in channels where the bot is moderator, VIP or broadcaster.</summary>
+    public const int PrivilegedMessages = 100;
+
+    public const int JoinsPerWindow = 20;
+
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan PerChannelInterval = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan JoinWindow = TimeSpan.FromSeconds(10);
+
+    public static readonly TimeSpan DuplicateWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Added to every interval on our side: lines leave in order but arrive with jitter, and Twitch
+    /// measures on arrival. Going over costs a 30-minute lock-out.
+    /// </summary>
+    public static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>How long sending pauses after a <c>msg_ratelimit</c> NOTICE.</summary>
+    public static readonly TimeSpan RateLimitPause = TimeSpan.FromSeconds(30);
+}

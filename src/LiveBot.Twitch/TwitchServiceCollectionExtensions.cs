@@ -1,0 +1,33 @@
+using LiveBot.Core.Chat;
+using LiveBot.Twitch.Auth;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LiveBot.Twitch;
+
+public static class TwitchServiceCollectionExtensions
+{
+    /// <summary>
+    /// Twitch chat when <c>Twitch:Enabled</c> is true: the client is registered once and forwarded as the
+    /// "twitch" <see cref="IChatPlatform"/> and as the hosted service that owns the connection.
+    /// Disabled, nothing is registered and nothing connects.
+    /// </summary>
+    public static IServiceCollection AddTwitchChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(TwitchOptions.Section);
+        if (!section.GetValue<bool>(nameof(TwitchOptions.Enabled)))
+        {
+            return services;
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ChatInbox>();
+        services.AddOptions<TwitchOptions>().BindConfiguration(TwitchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<TwitchAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<TwitchChatClient>();
+        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TwitchChatClient>());
+        services.AddHostedService(sp => sp.GetRequiredService<TwitchChatClient>());
+        return services;
+    }
+}
