@@ -2,6 +2,7 @@ using LiveBot.Chat.Local;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Dashboard;
+using LiveBot.Twitch;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -42,6 +43,7 @@ public static class LiveBotApp
         builder.Services
             .AddChatCommands(EmbeddedDefaults.CommandsJson)
             .AddLocalChat(configuration)
+            .AddTwitchChat(configuration)
             .AddDashboard();
         configure?.Invoke(builder);
 
