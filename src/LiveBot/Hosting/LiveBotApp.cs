@@ -2,6 +2,7 @@ using LiveBot.Chat.Local;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Dashboard;
+using LiveBot.Questions;
 using LiveBot.Twitch;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -44,6 +45,7 @@ public static class LiveBotApp
             .AddChatCommands(EmbeddedDefaults.CommandsJson)
             .AddLocalChat(configuration)
             .AddTwitchChat(configuration)
+            .AddQuestionQueue(configuration)
             .AddDashboard();
         configure?.Invoke(builder);
 

@@ -1,0 +1,142 @@
+using CultureInfo = System.Globalization.CultureInfo;
+using NumberStyles = System.Globalization.NumberStyles;
+using LiveBot.Core.Chat;
+using LiveBot.Core.Commands;
+
+namespace LiveBot.Questions.Commands;
+
+/// <summary>
+/// <c>!question &lt;texte&gt;</c> (alias <c>!q</c>): asks the guests a question. Moderators and the broadcaster
+/// also run the queue from chat: <c>!q ok 12</c>, <c>!q hide 12</c>, <c>!q next</c>. The replies name the
+/// asker themselves (they carry the question's number, so they are never merged).
+/// </summary>
+public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
+{
+    public CommandInfo Info { get; } = new("question", "question", "poser une question aux invités")
+    {
+        DefaultAliases = ["q"],
+        Usage = "<ta question>",
+        Texts = new Dictionary<string, TextInfo>
+        {
+            ["received"] = new("Merci @{user}, question #{number} bien reçue ({ahead} avant la tienne)", "number", "ahead"),
+            ["held"] = new("Merci @{user}, question #{number} bien reçue : un modérateur la relit avant de la montrer.", "number"),
+            ["merged"] = new("@{user}, ta question rejoint la #{number} (+1)", "number", "votes"),
+            ["alreadyBacked"] = new("@{user}, ta question rejoint la #{number}, déjà comptée pour toi.", "number"),
+            ["usage"] = new("@{user}, écris {command} suivi de ta question.", "command"),
+            ["tooShort"] = new("@{user}, ta question est un peu courte : {min} caractères au moins.", "min"),
+            ["tooLong"] = new("@{user}, ta question est trop longue : {max} caractères au plus.", "max"),
+            ["tooSoon"] = new("@{user}, une question toutes les {interval} s : réessaie dans {wait} s.", "interval", "wait"),
+            ["tooMany"] = new("@{user}, tu as déjà {max} questions en attente : attends qu'on y réponde.", "max"),
+            ["approved"] = new("Question #{number} approuvée.", "number"),
+            ["hidden"] = new("Question #{number} masquée.", "number"),
+            ["onAir"] = new("À l'antenne : question #{number} de {author} ({votes}).", "number", "author", "votes"),
+            ["noNext"] = new("Aucune question approuvée en attente.", []),
+            ["notFound"] = new("Pas de question #{number}.", "number"),
+            ["refused"] = new("La question #{number} est masquée : restaure-la d'abord depuis la page des présentateurs.", "number"),
+        },
+    };
+
+    public ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Handle(context));
+
+    private Reply? Handle(CommandContext context)
+    {
+        var message = context.Message;
+        if (TryParseModeration(context.ArgList, out var action, out var number))
+        {
+            // A viewer typing exactly "!q ok 12" gets no answer: it is no question.
+            return message.Role >= ChatRole.Moderator ? new Reply(Moderate(context, action, number)) : null;
+        }
+
+        if (context.Args.Length == 0)
+        {
+            return new Reply(context.Text("usage", ("command", context.Commands.Prefix + context.InvokedAs)));
+        }
+
+        var options = queue.Options;
+        var result = queue.Submit(message.Platform, message.Channel, message.QualifiedUserId, message.DisplayName, context.Args);
+        var text = result.Outcome switch
+        {
+            SubmitOutcome.Added when result.Question!.Held => context.Text("held", ("number", result.Question.Id)),
+            SubmitOutcome.Added => context.Text("received", ("number", result.Question!.Id), ("ahead", Ahead(result.Ahead))),
+            SubmitOutcome.Merged => context.Text("merged", ("number", result.Question!.Id), ("votes", Votes(result.Question.Votes))),
+            SubmitOutcome.AlreadyBacked => context.Text("alreadyBacked", ("number", result.Question!.Id)),
+            SubmitOutcome.TooShort => context.Text("tooShort", ("min", options.MinLength)),
+            SubmitOutcome.TooLong => context.Text("tooLong", ("max", options.MaxLength)),
+            SubmitOutcome.TooSoon => context.Text(
+                "tooSoon",
+                ("interval", (int)Math.Ceiling(options.MinInterval.TotalSeconds)),
+                ("wait", Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds)))),
+            SubmitOutcome.TooManyOpen => context.Text("tooMany", ("max", options.MaxOpenPerViewer)),
+            _ => null,
+        };
+        return text is null ? null : new Reply(text);
+    }
+
+    private string Moderate(CommandContext context, string action, int number)
+    {
+        switch (action)
+        {
+            case "next":
+                var next = queue.PutNextOnAir();
+                return next is null
+                    ? context.Text("noNext")
+                    : context.Text("onAir", ("number", next.Id), ("author", next.AuthorName), ("votes", Votes(next.Votes)));
+            default:
+                var existing = queue.Get(number);
+                if (existing is null)
+                {
+                    return context.Text("notFound", ("number", number));
+                }
+
+                var changed = action == "ok" ? queue.Approve(number) : queue.Hide(number);
+                return changed is null
+                    ? context.Text("refused", ("number", number))
+                    : context.Text(action == "ok" ? "approved" : "hidden", ("number", number));
+        }
+    }
+
+    /// <summary>"ok 12", "ok #12", "hide 12", "next" exactly (any case).</summary>
+    internal static bool TryParseModeration(IReadOnlyList<string> args, out string action, out int number)
+    {
+        action = string.Empty;
+        number = 0;
+        if (args.Count == 1 && args[0].Equals("next", StringComparison.OrdinalIgnoreCase))
+        {
+            action = "next";
+            return true;
+        }
+
+        if (args.Count == 2 && (args[0].Equals("ok", StringComparison.OrdinalIgnoreCase) || args[0].Equals("hide", StringComparison.OrdinalIgnoreCase))
+            && TryParseNumber(args[1], out number))
+        {
+            action = args[0].ToLowerInvariant();
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"12" or "#12", 1 to 9 digits.</summary>
+    internal static bool TryParseNumber(string text, out int number)
+    {
+        var digits = text.StartsWith('#') ? text[1..] : text;
+        number = 0;
+        return digits.Length is > 0 and < 10 && digits.All(char.IsAsciiDigit)
+            && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number > 0;
+    }
+
+    internal static string Ahead(int count) => count switch
+    {
+        0 => "aucune question",
+        1 => "1 question",
+        _ => count.ToString(CultureInfo.InvariantCulture) + " questions",
+    };
+
+    internal static string Votes(int count) => count switch
+    {
+        0 => "0 vote",
+        1 => "1 vote",
+        _ => count.ToString(CultureInfo.InvariantCulture) + " votes",
+    };
+}

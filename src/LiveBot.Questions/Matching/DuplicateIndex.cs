@@ -1,0 +1,102 @@
+namespace LiveBot.Questions.Matching;
+
+/// <summary>
+/// The open questions by content word, to find the one a new question repeats without comparing it
+/// with all of them. Jaccard(A, B) &gt;= t needs |A ∩ B| &gt;= t·|A|, so a match must share at least one of
+/// the |A| - ⌈t·|A|⌉ + 1 rarest words of A (prefix filtering): only their postings are read, then each
+/// candidate is checked exactly. Not thread-safe: <see cref="QuestionQueue"/> holds its lock.
+/// </summary>
+public sealed class DuplicateIndex
+{
+    private readonly Dictionary<string, HashSet<int>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, QuestionFingerprint> _entries = [];
+
+    public int Count => _entries.Count;
+
+    public void Add(int id, QuestionFingerprint fingerprint)
+    {
+        if (fingerprint.IsEmpty || !_entries.TryAdd(id, fingerprint))
+        {
+            return;
+        }
+
+        foreach (var token in fingerprint.Tokens)
+        {
+            if (!_postings.TryGetValue(token, out var ids))
+            {
+                _postings[token] = ids = [];
+            }
+
+            ids.Add(id);
+        }
+    }
+
+    public void Remove(int id)
+    {
+        if (!_entries.Remove(id, out var fingerprint))
+        {
+            return;
+        }
+
+        foreach (var token in fingerprint.Tokens)
+        {
+            if (_postings.TryGetValue(token, out var ids) && ids.Remove(id) && ids.Count == 0)
+            {
+                _postings.Remove(token);
+            }
+        }
+    }
+
+    /// <summary>The most similar indexed question at or above <paramref name="threshold"/> (the oldest on a tie), or null.</summary>
+    public (int Id, double Score)? FindBest(QuestionFingerprint query, double threshold)
+    {
+        if (query.IsEmpty)
+        {
+            return null;
+        }
+
+        var tokens = query.Tokens;
+        var needed = (int)Math.Ceiling((threshold * tokens.Length) - 1e-9);
+        var prefix = tokens.Length - Math.Max(needed, 1) + 1;
+        var byRarity = new (int Count, string Token)[tokens.Length];
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            byRarity[i] = (_postings.TryGetValue(tokens[i], out var ids) ? ids.Count : 0, tokens[i]);
+        }
+
+        Array.Sort(byRarity, (x, y) => x.Count != y.Count ? x.Count.CompareTo(y.Count) : string.CompareOrdinal(x.Token, y.Token));
+        (int Id, double Score)? best = null;
+        HashSet<int>? seen = null;
+        for (var i = 0; i < prefix && i < byRarity.Length; i++)
+        {
+            if (byRarity[i].Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var id in _postings[byRarity[i].Token])
+            {
+                seen ??= [];
+                if (!seen.Add(id))
+                {
+                    continue;
+                }
+
+                var candidate = _entries[id];
+                var minSize = threshold * tokens.Length;
+                if (candidate.Tokens.Length < minSize - 1e-9 || candidate.Tokens.Length * threshold > tokens.Length + 1e-9)
+                {
+                    continue; // Sizes too far apart for the threshold.
+                }
+
+                var score = query.Similarity(candidate);
+                if (score + 1e-9 >= threshold && (best is null || score > best.Value.Score + 1e-9 || (Math.Abs(score - best.Value.Score) <= 1e-9 && id < best.Value.Id)))
+                {
+                    best = (id, score);
+                }
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,27 @@
+using LiveBot.Core.Health;
+
+namespace LiveBot.Questions;
+
+/// <summary>The <c>questions</c> section of /healthz: counters by status.</summary>
+public sealed class QuestionsHealthSection(QuestionQueue queue) : IHealthSection
+{
+    public string Name => "questions";
+
+    public bool IsDegraded => false;
+
+    public object Report()
+    {
+        var counters = queue.Counters();
+        return new Dictionary<string, object?>
+        {
+            ["pending"] = counters.Pending,
+            ["approved"] = counters.Approved,
+            ["onAir"] = counters.OnAir,
+            ["answered"] = counters.Answered,
+            ["hidden"] = counters.Hidden,
+            ["total"] = counters.Total,
+            ["requireApproval"] = queue.Options.RequireApproval,
+            ["retentionDays"] = queue.Options.RetentionDays,
+        };
+    }
+}
