@@ -19,13 +19,14 @@ public sealed partial class ConsoleChatService(LocalChatPlatform local, ILogger<
                 Console.WriteLine($"[bot] {message.Text}");
             }
         };
-        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             string? line;
             try
             {
-                line = await Console.In.ReadLineAsync(stoppingToken);
+                // A blocking console read ignores cancellation: read on a pool thread and stop waiting for it
+                // on Ctrl+C, so that the host stops at once (the process exit ends the read).
+                line = await Task.Run(Console.In.ReadLine, CancellationToken.None).WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
