@@ -4,6 +4,7 @@ using LiveBot.Core.Configuration;
 using LiveBot.Dashboard;
 using LiveBot.Questions;
 using LiveBot.Twitch;
+using LiveBot.YouTube;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -45,6 +46,7 @@ public static class LiveBotApp
             .AddChatCommands(EmbeddedDefaults.CommandsJson)
             .AddLocalChat(configuration)
             .AddTwitchChat(configuration)
+            .AddYouTubeChat(configuration)
             .AddQuestionQueue(configuration)
             .AddDashboard();
         configure?.Invoke(builder);

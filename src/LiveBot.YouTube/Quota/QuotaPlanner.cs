@@ -1,0 +1,163 @@
+namespace LiveBot.YouTube.Quota;
+
+/// <summary>How much of a reply the budget still allows.</summary>
+public enum ReplyLevel
+{
+    /// <summary>Replies as written (merged only when several wait).</summary>
+    Full = 0,
+
+    /// <summary>Replies held a few seconds so that askers of the same thing share one message.</summary>
+    Merged = 1,
+
+    /// <summary>Only the short confirmation of replies that have one.</summary>
+    ShortOnly = 2,
+
+    /// <summary>No replies at all; reading goes on.</summary>
+    None = 3,
+}
+
+/// <summary>
+/// Plans the day's units: reads get <see cref="YouTubeOptions.ReadShare"/> of the quota spread over
+/// <see cref="YouTubeOptions.ExpectedLiveDuration"/>, replies the rest. Pure arithmetic on a ledger
+/// snapshot, so the figures are easy to test.
+/// </summary>
+public sealed class QuotaPlanner(YouTubeOptions options)
+{
+    /// <summary>Below this much time left in the expected live, plans as if this much were left (lives overrun).</summary>
+    public static readonly TimeSpan MinimumHorizon = TimeSpan.FromMinutes(30);
+
+    public int ReadBudget => (int)(options.DailyQuota * options.ReadShare);
+
+    public int WriteBudget => options.DailyQuota - ReadBudget;
+
+    /// <summary>Time the budget has to last: what is left of the expected live, at least <see cref="MinimumHorizon"/>.</summary>
+    public TimeSpan Horizon(DateTimeOffset now, DateTimeOffset liveStartedAt)
+    {
+        var left = options.ExpectedLiveDuration - (now - liveStartedAt);
+        return left < MinimumHorizon ? MinimumHorizon : left;
+    }
+
+    /// <summary>Units reads may still use: their share, then whatever is left of the day (replies give way first).</summary>
+    public int ReadUnitsLeft(QuotaSnapshot quota)
+    {
+        var left = ReadBudget - quota.ReadUnits;
+        if (left < options.QuotaCosts.List)
+        {
+            left = options.DailyQuota - quota.Spent;
+        }
+
+        return Math.Max(left, 0);
+    }
+
+    /// <summary>Units replies may still use: their share, less what reads took beyond theirs.</summary>
+    public int WriteUnitsLeft(QuotaSnapshot quota)
+    {
+        var readOverrun = Math.Max(0, quota.ReadUnits - ReadBudget);
+        var left = Math.Min(WriteBudget - quota.WriteUnits - readOverrun, options.DailyQuota - quota.Spent);
+        return Math.Max(left, 0);
+    }
+
+    /// <summary>
+    /// Time until the next read: the pace at which the units left last for the rest of the live, shorter
+    /// when chat is busy and longer when quiet, never shorter than the server's <paramref name="serverMinimum"/>.
+    /// Null when no read is affordable any more today.
+    /// </summary>
+    public TimeSpan? ReadInterval(QuotaSnapshot quota, DateTimeOffset now, DateTimeOffset liveStartedAt, TimeSpan serverMinimum, double messagesPerMinute)
+    {
+        var reads = ReadUnitsLeft(quota) / options.QuotaCosts.List;
+        if (reads < 1)
+        {
+            return null;
+        }
+
+        var sustainable = Horizon(now, liveStartedAt) / reads;
+        var factor = messagesPerMinute switch
+        {
+            >= 20 => 0.5,
+            >= 5 => 0.75,
+            >= 1 => 1.0,
+            _ => 1.5,
+        };
+        var interval = sustainable * factor;
+        var floor = serverMinimum > TimeSpan.FromSeconds(1) ? serverMinimum : TimeSpan.FromSeconds(1);
+        return interval < floor ? floor : interval;
+    }
+
+    /// <summary>Pace of the checks while no live is on: slower as the day's units run low; null when none is affordable.</summary>
+    public TimeSpan? WaitingInterval(QuotaSnapshot quota, int checkCost)
+    {
+        var left = options.DailyQuota - quota.Spent;
+        if (left < checkCost)
+        {
+            return null;
+        }
+
+        var factor = left < options.DailyQuota / 10 ? 4 : left < options.DailyQuota / 4 ? 2 : 1;
+        return options.WaitingInterval * factor;
+    }
+
+    /// <summary>What replies may still be, given the units left for them.</summary>
+    public ReplyLevel Level(QuotaSnapshot quota)
+    {
+        var left = WriteUnitsLeft(quota);
+        if (left < options.QuotaCosts.Insert)
+        {
+            return ReplyLevel.None;
+        }
+
+        var share = (double)left / Math.Max(1, WriteBudget);
+        return share > 0.5 ? ReplyLevel.Full : share > 0.2 ? ReplyLevel.Merged : ReplyLevel.ShortOnly;
+    }
+
+    /// <summary>Sends per second the units left for replies allow over the rest of the live.</summary>
+    public double SendRate(QuotaSnapshot quota, DateTimeOffset now, DateTimeOffset liveStartedAt)
+    {
+        var sends = WriteUnitsLeft(quota) / options.QuotaCosts.Insert;
+        return sends / Horizon(now, liveStartedAt).TotalSeconds;
+    }
+}
+
+/// <summary>
+/// A token bucket for replies: a few may go at once (a burst of questions), then they follow the
+/// <see cref="QuotaPlanner.SendRate"/>, and replies waiting meanwhile get merged.
+/// </summary>
+public sealed class SendPacer(int capacity)
+{
+    private double _tokens = capacity;
+    private DateTimeOffset? _last;
+
+    public double Tokens => _tokens;
+
+    /// <summary>Time until a send is allowed at <paramref name="ratePerSecond"/> (zero: now).</summary>
+    public TimeSpan TimeUntilNext(DateTimeOffset now, double ratePerSecond)
+    {
+        Refill(now, ratePerSecond);
+        if (_tokens >= 1)
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (ratePerSecond <= 0)
+        {
+            return TimeSpan.MaxValue;
+        }
+
+        return TimeSpan.FromSeconds(Math.Ceiling((1 - _tokens) / ratePerSecond * 1000) / 1000);
+    }
+
+    public void Consume(DateTimeOffset now, double ratePerSecond)
+    {
+        Refill(now, ratePerSecond);
+        _tokens = Math.Max(0, _tokens - 1);
+    }
+
+    private void Refill(DateTimeOffset now, double ratePerSecond)
+    {
+        if (_last is { } last && now > last)
+        {
+            _tokens = Math.Min(capacity, _tokens + (now - last).TotalSeconds * ratePerSecond);
+        }
+
+        _last = now;
+    }
+}

@@ -1,0 +1,155 @@
+using Google;
+using Google.Apis.Auth.OAuth2.Responses;
+using Google.Apis.Http;
+using Google.Apis.Requests;
+using Google.Apis.Services;
+using LiveBot.YouTube.Api;
+using LiveBot.YouTube.Api.Data;
+using LiveBot.YouTube.Auth;
+using LiveBot.YouTube.Quota;
+using Microsoft.Extensions.Options;
+
+namespace LiveBot.YouTube;
+
+/// <summary>
+/// The calls the bot makes, each booked in the <see cref="QuotaLedger"/>, bounded by
+/// <see cref="YouTubeOptions.RequestTimeout"/> on the injected clock, and failing only with a classified
+/// <see cref="YouTubeCallException"/>.
+/// </summary>
+public sealed class YouTubeGateway : IDisposable
+{
+    public const string LiveBroadcastsList = "liveBroadcasts.list";
+    public const string VideosList = "videos.list";
+    public const string MessagesList = "liveChatMessages.list";
+    public const string MessagesInsert = "liveChatMessages.insert";
+    public const string MessagesDelete = "liveChatMessages.delete";
+
+    private readonly YouTubeOptions _options;
+    private readonly QuotaLedger _ledger;
+    private readonly TimeProvider _time;
+    private readonly YouTubeService _service;
+
+    public YouTubeGateway(IOptions<YouTubeOptions> options, QuotaLedger ledger, TimeProvider time)
+    {
+        _options = options.Value;
+        _ledger = ledger;
+        _time = time;
+        _service = new YouTubeService(new BaseClientService.Initializer
+        {
+            HttpClientInitializer = YouTubeCredentials.FromRefreshToken(_options, time),
+            BaseUri = _options.ApiBaseUri,
+            ApplicationName = "LiveBot",
+            GZipEnabled = true,
+            // Retries are ours (backoff on the injected clock), not the library's.
+            DefaultExponentialBackOffPolicy = ExponentialBackOffPolicy.None,
+        });
+    }
+
+    public YouTubeService Service => _service;
+
+    /// <summary>videos.list -> the video's activeLiveChatId, or null when it is not live (or unknown).</summary>
+    public async Task<string?> FindChatOfVideoAsync(string videoId, CancellationToken cancellationToken)
+    {
+        var request = _service.Videos.List("liveStreamingDetails");
+        request.Id = videoId;
+        var response = await ExecuteAsync(request, VideosList, _options.QuotaCosts.VideosList, isRead: true, cancellationToken);
+        return response.Items?.Select(v => v?.LiveStreamingDetails?.ActiveLiveChatId).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id));
+    }
+
+    /// <summary>liveBroadcasts.list?broadcastStatus=active -> the chat of the channel's live, or null.</summary>
+    public async Task<string?> FindActiveBroadcastChatAsync(CancellationToken cancellationToken)
+    {
+        var request = _service.LiveBroadcasts.List("snippet");
+        request.BroadcastStatus = "active";
+        var response = await ExecuteAsync(request, LiveBroadcastsList, _options.QuotaCosts.LiveBroadcastsList, isRead: true, cancellationToken);
+        return response.Items?.Select(b => b?.Snippet?.LiveChatId).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id));
+    }
+
+    public Task<LiveChatMessageListResponse> ListMessagesAsync(string liveChatId, string? pageToken, CancellationToken cancellationToken)
+    {
+        var request = _service.LiveChatMessages.List(liveChatId, "id,snippet,authorDetails");
+        request.PageToken = string.IsNullOrEmpty(pageToken) ? null : pageToken;
+        request.MaxResults = 2000;
+        return ExecuteAsync(request, MessagesList, _options.QuotaCosts.List, isRead: true, cancellationToken);
+    }
+
+    public Task<LiveChatMessage> InsertMessageAsync(string liveChatId, string text, CancellationToken cancellationToken)
+    {
+        var body = new LiveChatMessage
+        {
+            Snippet = new LiveChatMessageSnippet
+            {
+                LiveChatId = liveChatId,
+                Type = LiveChatMessageSnippet.TextMessageEvent,
+                TextMessageDetails = new LiveChatTextMessageDetails { MessageText = text },
+            },
+        };
+        return ExecuteAsync(_service.LiveChatMessages.Insert(body, "snippet"), MessagesInsert, _options.QuotaCosts.Insert, isRead: false, cancellationToken);
+    }
+
+    public Task DeleteMessageAsync(string messageId, CancellationToken cancellationToken) =>
+        ExecuteAsync(_service.LiveChatMessages.Delete(messageId), MessagesDelete, _options.QuotaCosts.Delete, isRead: false, cancellationToken);
+
+    public void Dispose() => _service.Dispose();
+
+    /// <summary>Maps an API error to what it means for the bot.</summary>
+    public static YouTubeFailure Classify(int status, string? reason) => reason switch
+    {
+        "quotaExceeded" or "dailyLimitExceeded" => YouTubeFailure.QuotaExceeded,
+        "rateLimitExceeded" or "userRateLimitExceeded" => YouTubeFailure.RateLimited,
+        "liveChatEnded" => YouTubeFailure.ChatEnded,
+        "liveChatDisabled" => YouTubeFailure.ChatDisabled,
+        "liveChatNotFound" => YouTubeFailure.NotFound,
+        "messageTextInvalid" => YouTubeFailure.InvalidText,
+        "forbidden" or "insufficientPermissions" => YouTubeFailure.Forbidden,
+        _ => status switch
+        {
+            401 => YouTubeFailure.Unauthorized,
+            403 => YouTubeFailure.Forbidden,
+            404 => YouTubeFailure.NotFound,
+            429 => YouTubeFailure.RateLimited,
+            >= 500 or < 200 => YouTubeFailure.Transient,
+            _ => YouTubeFailure.BadRequest,
+        },
+    };
+
+    private async Task<T> ExecuteAsync<T>(ClientServiceRequest<T> request, string method, int cost, bool isRead, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var response = await request.ExecuteAsync(linked.Token);
+            _ledger.Spend(method, cost, isRead);
+            return response;
+        }
+        catch (GoogleApiException ex)
+        {
+            // A rejected call still costs (at least) a unit.
+            var status = (int)ex.HttpStatusCode;
+            _ledger.Spend(method, status is >= 200 and < 300 ? cost : 1, isRead);
+            var reason = ex.Error?.Errors?.FirstOrDefault()?.Reason;
+            throw new YouTubeCallException(Classify(status, reason), method, status, reason, ex);
+        }
+        catch (TokenResponseException ex)
+        {
+            var status = ex.StatusCode is { } code ? (int)code : 0;
+            var failure = status is 0 or >= 500 ? YouTubeFailure.Transient : YouTubeFailure.Unauthorized;
+            throw new YouTubeCallException(failure, method, status, ex.Error?.Error, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            _ledger.Spend(method, cost, isRead);
+            throw new YouTubeCallException(YouTubeFailure.Transient, method, null, "timeout", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new YouTubeCallException(YouTubeFailure.Transient, method, null, "network", ex);
+        }
+        catch (Newtonsoft.Json.JsonException ex)
+        {
+            _ledger.Spend(method, cost, isRead);
+            throw new YouTubeCallException(YouTubeFailure.Transient, method, null, "unreadable answer", ex);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using LiveBot.Core.Chat;
+using LiveBot.Core.Storage;
+using LiveBot.YouTube.Quota;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LiveBot.YouTube;
+
+public static class YouTubeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The YouTube live chat, when <c>YouTube:Enabled</c> is true (off by default: then nothing is
+    /// registered and nothing is called).
+    /// </summary>
+    public static IServiceCollection AddYouTubeChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(YouTubeOptions.Section);
+        if (!section.GetValue<bool>(nameof(YouTubeOptions.Enabled)))
+        {
+            return services;
+        }
+
+        services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddLiveBotStorage();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<QuotaLedger>();
+        services.AddSingleton<YouTubeGateway>();
+        services.AddSingleton<YouTubeChatClient>();
+        services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<YouTubeChatClient>());
+        services.AddHostedService(sp => sp.GetRequiredService<YouTubeChatClient>());
+        return services;
+    }
+}

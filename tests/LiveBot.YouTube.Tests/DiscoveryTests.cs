@@ -1,0 +1,55 @@
+using LiveBot.YouTube.Tests.Fake;
+
+namespace LiveBot.YouTube.Tests;
+
+public sealed class DiscoveryTests
+{
+    [Fact]
+    public async Task Discover_ConfiguredLiveChatId_ReadsItWithoutLookup()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-conf"), new Dictionary<string, string> { ["YouTube:LiveChatId"] = "chat-conf" });
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+
+        Assert.Equal("chat-conf", t.Client.LiveChatId);
+        Assert.Equal(0, t.Fake.CallsOf("videos.list"));
+        Assert.Equal(0, t.Fake.CallsOf("liveBroadcasts.list"));
+    }
+
+    [Fact]
+    public async Task Discover_VideoId_UsesActiveLiveChatIdOfVideo()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-video", "vid-42"), new Dictionary<string, string> { ["YouTube:VideoId"] = "vid-42" });
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+
+        Assert.Equal("chat-video", t.Client.LiveChatId);
+        Assert.Equal(1, t.Fake.CallsOf("videos.list"));
+        Assert.Equal(0, t.Fake.CallsOf("liveBroadcasts.list"));
+    }
+
+    [Fact]
+    public async Task Discover_NothingConfigured_UsesActiveBroadcast()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-bc"));
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+
+        Assert.Equal("chat-bc", t.Client.LiveChatId);
+        Assert.Equal(1, t.Fake.CallsOf("liveBroadcasts.list"));
+    }
+
+    [Fact]
+    public async Task Discover_NoLive_WaitsSixtySecondsBetweenChecksThenJoins()
+    {
+        await using var t = await YouTubeTestBot.StartAsync();
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveBroadcasts.list") >= 3, TimeSpan.FromSeconds(5));
+        var elapsed = t.Time.GetUtcNow() - YouTubeTestBot.Start;
+        Assert.InRange(elapsed, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(125));
+        Assert.Equal("waiting", (await t.YouTubeHealthAsync()).GetProperty("state").GetString());
+
+        t.Fake.StartLive("chat-late");
+        await t.DriveUntilAsync(() => t.Client.LiveChatId == "chat-late", TimeSpan.FromSeconds(5));
+    }
+}

@@ -1,0 +1,665 @@
+using System.IO.Compression;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using LiveBot.YouTube.Quota;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace LiveBot.YouTube.Tests.Fake;
+
+/// <summary>
+/// A local YouTube Data API v3 + OAuth token endpoint on Kestrel 127.0.0.1:0, speaking the documented wire
+/// format (see specs/youtube-live-chat.md): lives and their chats, page tokens, polling intervals,
+/// per-method quota with quotaExceeded, gzip request bodies, error injection. Its clock is the bot's
+/// <see cref="TimeProvider"/>, so it can tell when the bot polls sooner than it was told to.
+/// </summary>
+public sealed class FakeYouTubeServer : IAsyncDisposable
+{
+    public const string ClientId = "client-id.apps.example";
+    public const string ClientSecret = "client-secret";
+    public const string RefreshToken = "refresh-token-1";
+    public const string BotChannelId = "UCbot";
+
+    private readonly WebApplication _app;
+    private readonly TimeProvider _time;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, FakeLive> _lives = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Queue<(int Status, string? Reason)>> _failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TaskCompletionSource> _stalls = new(StringComparer.Ordinal);
+    private readonly List<(TaskCompletionSource Done, Func<bool> Condition)> _waiters = [];
+    private string _quotaDay = "";
+    private int _nextId;
+
+    private FakeYouTubeServer(WebApplication app, TimeProvider time)
+    {
+        _app = app;
+        _time = time;
+        BaseUri = new Uri(app.Urls.First().TrimEnd('/') + "/");
+    }
+
+    /// <summary>Root of the API ("http://127.0.0.1:port/"), for <c>YouTube:ApiBaseUri</c>.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The OAuth token endpoint, for <c>YouTube:TokenUri</c>.</summary>
+    public Uri TokenUri => new(BaseUri, "token");
+
+    /// <summary>Units a day before quotaExceeded.</summary>
+    public int DailyBudget { get; set; } = 1_000_000;
+
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>How many history items the first list call of a chat returns.</summary>
+    public int BacklogSize { get; set; } = 20;
+
+    public int UnitsSpent { get; private set; }
+
+    public Dictionary<string, int> UnitsByMethod { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+
+    public int TokenRequests { get; private set; }
+
+    /// <summary>Every list call made sooner than the polling interval announced before it.</summary>
+    public List<string> PacingViolations { get; } = [];
+
+    /// <summary>Messages the bot posted, in order.</summary>
+    public List<FakeChatItem> Inserted { get; } = [];
+
+    public List<string> Deleted { get; } = [];
+
+    /// <summary>Insert bodies that came gzipped.</summary>
+    public int GzipBodies { get; private set; }
+
+    public static async Task<FakeYouTubeServer> StartAsync(TimeProvider time)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        FakeYouTubeServer? server = null;
+        app.MapPost("/token", (HttpContext c) => server!.TokenAsync(c));
+        app.MapGet("/youtube/v3/videos", (HttpContext c) => server!.HandleAsync(c, "videos.list", 1, server.Videos));
+        app.MapGet("/youtube/v3/liveBroadcasts", (HttpContext c) => server!.HandleAsync(c, "liveBroadcasts.list", 1, server.Broadcasts));
+        app.MapGet("/youtube/v3/liveChat/messages", (HttpContext c) => server!.HandleAsync(c, "liveChatMessages.list", 5, server.List));
+        app.MapPost("/youtube/v3/liveChat/messages", (HttpContext c) => server!.HandleAsync(c, "liveChatMessages.insert", 20, server.Insert));
+        app.MapDelete("/youtube/v3/liveChat/messages", (HttpContext c) => server!.HandleAsync(c, "liveChatMessages.delete", 20, server.Delete));
+        await app.StartAsync();
+        server = new FakeYouTubeServer(app, time);
+        return server;
+    }
+
+    // ------------------------------------------------------------------ scenario
+
+    /// <summary>Starts a live (its video and chat) with <paramref name="history"/> messages already said.</summary>
+    public FakeLive StartLive(string liveChatId = "chat-1", string videoId = "video-1", int history = 0)
+    {
+        lock (_lock)
+        {
+            var live = new FakeLive(liveChatId, videoId);
+            _lives[liveChatId] = live;
+            for (var i = 0; i < history; i++)
+            {
+                AddLocked(live, "UCold" + i, "ancien" + i, i % 2 == 0 ? "!aide" : "salut", default);
+            }
+
+            return live;
+        }
+    }
+
+    /// <summary>A viewer says <paramref name="text"/>; returns the message id.</summary>
+    public string Say(string liveChatId, string author, string text, AuthorFlags flags = default)
+    {
+        lock (_lock)
+        {
+            var id = AddLocked(_lives[liveChatId], "UC" + author, author, text, flags).Id;
+            Notify();
+            return id;
+        }
+    }
+
+    /// <summary>Adds any raw item (other event types, hostile content).</summary>
+    public void AddRaw(string liveChatId, JsonObject item)
+    {
+        lock (_lock)
+        {
+            _lives[liveChatId].Items.Add(new FakeChatItem(item["id"]?.GetValue<string>() ?? NewId(), item, _time.GetUtcNow()));
+        }
+    }
+
+    public enum EndMode
+    {
+        ChatEndedEvent,
+        OfflineAt,
+        LiveChatEndedError,
+    }
+
+    public void EndLive(string liveChatId, EndMode mode)
+    {
+        lock (_lock)
+        {
+            var live = _lives[liveChatId];
+            live.Ended = true;
+            live.EndMode = mode;
+            if (mode == EndMode.ChatEndedEvent)
+            {
+                var id = NewId();
+                live.Items.Add(new FakeChatItem(id, new JsonObject
+                {
+                    ["kind"] = "youtube#liveChatMessage",
+                    ["id"] = id,
+                    ["snippet"] = new JsonObject { ["type"] = "chatEndedEvent", ["liveChatId"] = liveChatId, ["publishedAt"] = Stamp(), ["hasDisplayContent"] = false },
+                }, _time.GetUtcNow()));
+            }
+        }
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail this way ("token" for the token endpoint).</summary>
+    public void Fail(string method, int status, string? reason, int times = 1)
+    {
+        lock (_lock)
+        {
+            if (!_failures.TryGetValue(method, out var queue))
+            {
+                _failures[method] = queue = new Queue<(int, string?)>();
+            }
+
+            for (var i = 0; i < times; i++)
+            {
+                queue.Enqueue((status, reason));
+            }
+        }
+    }
+
+    /// <summary>The next call of <paramref name="method"/> never answers; the task completes when it arrived.</summary>
+    public Task Stall(string method)
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
+        {
+            _stalls[method] = arrived;
+        }
+
+        return arrived.Task;
+    }
+
+    /// <summary>Every access token issued so far stops working (as when Google revokes them).</summary>
+    public void RevokeAccessTokens()
+    {
+        lock (_lock)
+        {
+            _tokens.Clear();
+        }
+    }
+
+    public int CallsOf(string method)
+    {
+        lock (_lock)
+        {
+            return Calls.GetValueOrDefault(method);
+        }
+    }
+
+    public IReadOnlyList<FakeChatItem> InsertedSnapshot()
+    {
+        lock (_lock)
+        {
+            return Inserted.ToList();
+        }
+    }
+
+    /// <summary>Completes when <paramref name="condition"/> holds (checked after every request).</summary>
+    public Task WaitUntilAsync(Func<bool> condition)
+    {
+        lock (_lock)
+        {
+            if (condition())
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((done, condition));
+            return done.Task;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_lock)
+        {
+            foreach (var stall in _stalls.Values)
+            {
+                stall.TrySetResult();
+            }
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    // ------------------------------------------------------------------ OAuth
+
+    private async Task TokenAsync(HttpContext context)
+    {
+        var form = await context.Request.ReadFormAsync();
+        string token;
+        lock (_lock)
+        {
+            TokenRequests++;
+            if (_failures.TryGetValue("token", out var queue) && queue.TryDequeue(out var failure))
+            {
+                context.Response.StatusCode = failure.Status;
+                _ = context.Response.WriteAsJsonAsync(new { error = failure.Reason ?? "invalid_grant", error_description = "injected" });
+                return;
+            }
+
+            if (form["grant_type"] != "refresh_token" || form["refresh_token"] != RefreshToken
+                || form["client_id"] != ClientId || form["client_secret"] != ClientSecret)
+            {
+                context.Response.StatusCode = 400;
+                _ = context.Response.WriteAsJsonAsync(new { error = "invalid_grant", error_description = "Token has been expired or revoked." });
+                return;
+            }
+
+            token = "access-" + Interlocked.Increment(ref _nextId);
+            _tokens[token] = _time.GetUtcNow().AddSeconds(TokenLifetimeSeconds);
+        }
+
+        await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+        {
+            ["access_token"] = token,
+            ["expires_in"] = TokenLifetimeSeconds,
+            ["token_type"] = "Bearer",
+            ["scope"] = "https://www.googleapis.com/auth/youtube.force-ssl",
+        });
+    }
+
+    // ------------------------------------------------------------------ Data API
+
+    private delegate Task<IResult> Handler(HttpContext context);
+
+    private async Task HandleAsync(HttpContext context, string method, int cost, Handler handler)
+    {
+        TaskCompletionSource? stall;
+        lock (_lock)
+        {
+            Calls[method] = Calls.GetValueOrDefault(method) + 1;
+            _stalls.Remove(method, out stall);
+        }
+
+        if (stall is not null)
+        {
+            stall.TrySetResult();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            return;
+        }
+
+        IResult? rejected;
+        lock (_lock)
+        {
+            rejected = Precheck(context, method);
+        }
+
+        var result = rejected ?? await handler(context);
+
+        lock (_lock)
+        {
+            var status = (result as IStatusCodeHttpResult)?.StatusCode ?? 200;
+            Spend(method, status is >= 200 and < 300 ? cost : status == 403 && IsQuotaError(result) ? 0 : 1);
+            Notify();
+        }
+
+        await result.ExecuteAsync(context);
+    }
+
+    /// <summary>Auth, quota and injected failures; null when the call may go on.</summary>
+    private IResult? Precheck(HttpContext context, string method)
+    {
+        var today = PacificDay.Of(_time.GetUtcNow());
+        if (today != _quotaDay)
+        {
+            _quotaDay = today;
+            UnitsSpent = 0;
+            UnitsByMethod.Clear();
+        }
+
+        var auth = context.Request.Headers.Authorization.ToString();
+        var token = auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..] : "";
+        if (!_tokens.TryGetValue(token, out var expires) || expires <= _time.GetUtcNow())
+        {
+            return Error(401, "authError", "Request had invalid authentication credentials.");
+        }
+
+        if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
+        {
+            return Error(failure.Status, failure.Reason ?? "backendError", "injected failure");
+        }
+
+        if (UnitsSpent >= DailyBudget)
+        {
+            return Error(403, "quotaExceeded", "The request cannot be completed because you have exceeded your quota.");
+        }
+
+        return null;
+    }
+
+    private Task<IResult> Videos(HttpContext context)
+    {
+        var ids = context.Request.Query["id"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries);
+        lock (_lock)
+        {
+            var items = new JsonArray();
+            foreach (var live in _lives.Values.Where(l => ids.Contains(l.VideoId)))
+            {
+                var details = new JsonObject { ["actualStartTime"] = Stamp() };
+                if (!live.Ended)
+                {
+                    details["activeLiveChatId"] = live.LiveChatId;
+                }
+
+                items.Add(new JsonObject { ["kind"] = "youtube#video", ["id"] = live.VideoId, ["liveStreamingDetails"] = details });
+            }
+
+            return Task.FromResult(Json(new JsonObject { ["kind"] = "youtube#videoListResponse", ["etag"] = "e", ["items"] = items }));
+        }
+    }
+
+    private Task<IResult> Broadcasts(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var filters = new[] { "broadcastStatus", "id", "mine" }.Count(k => query.ContainsKey(k));
+        if (filters != 1)
+        {
+            return Task.FromResult(Error(400, "incompatibleParameters", "Give exactly one of broadcastStatus, id, mine."));
+        }
+
+        lock (_lock)
+        {
+            var items = new JsonArray();
+            foreach (var live in _lives.Values.Where(l => !l.Ended || query["broadcastStatus"] != "active"))
+            {
+                items.Add(new JsonObject
+                {
+                    ["kind"] = "youtube#liveBroadcast",
+                    ["id"] = live.VideoId,
+                    ["snippet"] = new JsonObject { ["title"] = "Live apprentissage", ["liveChatId"] = live.LiveChatId },
+                });
+            }
+
+            return Task.FromResult(Json(new JsonObject { ["kind"] = "youtube#liveBroadcastListResponse", ["etag"] = "e", ["items"] = items }));
+        }
+    }
+
+    private Task<IResult> List(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var chatId = query["liveChatId"].ToString();
+        var pageToken = query["pageToken"].ToString();
+        lock (_lock)
+        {
+            if (!_lives.TryGetValue(chatId, out var live))
+            {
+                return Task.FromResult(Error(404, "liveChatNotFound", "The live chat that you are trying to retrieve cannot be found."));
+            }
+
+            if (live.Disabled)
+            {
+                return Task.FromResult(Error(403, "liveChatDisabled", "Live chat is not enabled for the specified broadcast."));
+            }
+
+            var now = _time.GetUtcNow();
+            if (live.LastListAt is { } last && now - last < live.AnnouncedInterval)
+            {
+                PacingViolations.Add($"{chatId}: {(now - last).TotalMilliseconds} ms after the previous call, {live.AnnouncedInterval.TotalMilliseconds} ms announced");
+                live.LastListAt = now;
+                return Task.FromResult(Error(403, "rateLimitExceeded", "The request was sent too soon after the previous one."));
+            }
+
+            int start;
+            if (string.IsNullOrEmpty(pageToken))
+            {
+                start = Math.Max(0, live.Items.Count - BacklogSize);
+            }
+            else if (!pageToken.StartsWith('p') || !int.TryParse(pageToken[1..], out start) || start < 0 || start > live.Items.Count)
+            {
+                return Task.FromResult(Error(400, "pageTokenInvalid", "The page token is invalid."));
+            }
+
+            if (live.Ended && start >= live.Items.Count && live.EndMode != EndMode.OfflineAt)
+            {
+                return Task.FromResult(Error(403, "liveChatEnded", "The live chat is no longer live."));
+            }
+
+            if (live.Ended && live.EndMode == EndMode.LiveChatEndedError)
+            {
+                return Task.FromResult(Error(403, "liveChatEnded", "The live chat is no longer live."));
+            }
+
+            live.LastListAt = now;
+            live.AnnouncedInterval = live.PollingInterval;
+            var items = new JsonArray();
+            foreach (var item in live.Items.Skip(start))
+            {
+                items.Add(item.Json.DeepClone());
+            }
+
+            var response = new JsonObject
+            {
+                ["kind"] = "youtube#liveChatMessageListResponse",
+                ["etag"] = "e" + live.Items.Count,
+                ["nextPageToken"] = "p" + live.Items.Count,
+                ["pollingIntervalMillis"] = (long)live.PollingInterval.TotalMilliseconds,
+                ["pageInfo"] = new JsonObject { ["totalResults"] = items.Count, ["resultsPerPage"] = items.Count },
+                ["items"] = items,
+            };
+            if (live.Ended && live.EndMode == EndMode.OfflineAt)
+            {
+                response["offlineAt"] = Stamp();
+            }
+
+            return Task.FromResult(Json(response));
+        }
+    }
+
+    private async Task<IResult> Insert(HttpContext context)
+    {
+        Stream body = context.Request.Body;
+        var gzip = context.Request.Headers.ContentEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase);
+        if (gzip)
+        {
+            body = new GZipStream(body, CompressionMode.Decompress);
+        }
+
+        JsonNode? json;
+        try
+        {
+            json = await JsonNode.ParseAsync(body);
+        }
+        catch (JsonException)
+        {
+            return Error(400, "parseError", "Unreadable body.");
+        }
+
+        var chatId = json?["snippet"]?["liveChatId"]?.GetValue<string>() ?? "";
+        var text = json?["snippet"]?["textMessageDetails"]?["messageText"]?.GetValue<string>() ?? "";
+        lock (_lock)
+        {
+            if (gzip)
+            {
+                GzipBodies++;
+            }
+
+            if (!_lives.TryGetValue(chatId, out var live))
+            {
+                return Error(404, "liveChatNotFound", "The live chat cannot be found.");
+            }
+
+            if (live.Ended)
+            {
+                return Error(403, "liveChatEnded", "The live chat is no longer live.");
+            }
+
+            if (text.Length is 0 or > 200)
+            {
+                return Error(400, "messageTextInvalid", "The message text is invalid.");
+            }
+
+            var item = AddLocked(live, BotChannelId, "LiveBot", text, default);
+            Inserted.Add(item);
+            return Json(item.Json.DeepClone());
+        }
+    }
+
+    private Task<IResult> Delete(HttpContext context)
+    {
+        var id = context.Request.Query["id"].ToString();
+        lock (_lock)
+        {
+            foreach (var live in _lives.Values)
+            {
+                if (live.Items.RemoveAll(i => i.Id == id) > 0)
+                {
+                    Deleted.Add(id);
+                    return Task.FromResult(Results.NoContent());
+                }
+            }
+
+            return Task.FromResult(Error(404, "liveChatMessageNotFound", "The message cannot be found."));
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private FakeChatItem AddLocked(FakeLive live, string channelId, string name, string text, AuthorFlags flags)
+    {
+        var id = NewId();
+        var json = new JsonObject
+        {
+            ["kind"] = "youtube#liveChatMessage",
+            ["etag"] = "e" + id,
+            ["id"] = id,
+            ["snippet"] = new JsonObject
+            {
+                ["type"] = "textMessageEvent",
+                ["liveChatId"] = live.LiveChatId,
+                ["authorChannelId"] = channelId,
+                ["publishedAt"] = Stamp(),
+                ["hasDisplayContent"] = true,
+                ["displayMessage"] = text,
+                ["textMessageDetails"] = new JsonObject { ["messageText"] = text },
+            },
+            ["authorDetails"] = new JsonObject
+            {
+                ["channelId"] = channelId,
+                ["channelUrl"] = "http://www.youtube.com/channel/" + channelId,
+                ["displayName"] = name,
+                ["profileImageUrl"] = "https://yt3.example/p.jpg",
+                ["isVerified"] = false,
+                ["isChatOwner"] = flags.Owner,
+                ["isChatSponsor"] = flags.Sponsor,
+                ["isChatModerator"] = flags.Moderator,
+            },
+        };
+        var item = new FakeChatItem(id, json, _time.GetUtcNow()) { Text = text, Author = name };
+        live.Items.Add(item);
+        return item;
+    }
+
+    private string NewId() => "LCC." + Interlocked.Increment(ref _nextId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Stamp() => _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Spend(string method, int units)
+    {
+        UnitsSpent += units;
+        UnitsByMethod[method] = UnitsByMethod.GetValueOrDefault(method) + units;
+    }
+
+    private void Notify()
+    {
+        for (var i = _waiters.Count - 1; i >= 0; i--)
+        {
+            if (_waiters[i].Condition())
+            {
+                _waiters[i].Done.TrySetResult();
+                _waiters.RemoveAt(i);
+            }
+        }
+    }
+
+    private static bool IsQuotaError(IResult result) => result is ErrorResult { Reason: "quotaExceeded" };
+
+    private static IResult Json(JsonNode node) => Results.Text(node.ToJsonString(), "application/json; charset=UTF-8");
+
+    private static IResult Error(int status, string reason, string message) => new ErrorResult(status, reason, message);
+
+    private sealed class ErrorResult(int status, string reason, string message) : IResult, IStatusCodeHttpResult
+    {
+        public string Reason => reason;
+
+        public int? StatusCode => status;
+
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.ContentType = "application/json; charset=UTF-8";
+            var domain = reason switch
+            {
+                "quotaExceeded" or "rateLimitExceeded" => "youtube.quota",
+                "authError" => "global",
+                _ => "youtube.liveChat",
+            };
+            var body = new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["code"] = status,
+                    ["message"] = message,
+                    ["errors"] = new JsonArray(new JsonObject { ["message"] = message, ["domain"] = domain, ["reason"] = reason }),
+                },
+            };
+            return httpContext.Response.WriteAsync(body.ToJsonString());
+        }
+    }
+}
+
+/// <summary>The roles YouTube shows on a message's author.</summary>
+public readonly record struct AuthorFlags(bool Owner = false, bool Moderator = false, bool Sponsor = false);
+
+public sealed class FakeLive(string liveChatId, string videoId)
+{
+    public string LiveChatId { get; } = liveChatId;
+
+    public string VideoId { get; } = videoId;
+
+    public List<FakeChatItem> Items { get; } = [];
+
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public bool Ended { get; set; }
+
+    public FakeYouTubeServer.EndMode EndMode { get; set; }
+
+    public bool Disabled { get; set; }
+
+    internal DateTimeOffset? LastListAt { get; set; }
+
+    internal TimeSpan AnnouncedInterval { get; set; }
+}
+
+public sealed record FakeChatItem(string Id, JsonObject Json, DateTimeOffset At)
+{
+    public string Text { get; init; } = "";
+
+    public string Author { get; init; } = "";
+}

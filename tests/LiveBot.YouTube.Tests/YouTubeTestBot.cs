@@ -1,0 +1,113 @@
+using System.Text.Json;
+using LiveBot.Core.Chat;
+using LiveBot.Core.Commands;
+using LiveBot.Testing;
+using LiveBot.YouTube.Tests.Fake;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveBot.YouTube.Tests;
+
+/// <summary>The real bot (BotHost) with YouTube enabled against a <see cref="FakeYouTubeServer"/>, on one fake clock.</summary>
+public sealed class YouTubeTestBot : IAsyncDisposable
+{
+    /// <summary>10:00 Pacific (daylight time), so a test has 14 fake hours before the quota reset.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 10, 17, 0, 0, TimeSpan.Zero);
+
+    private YouTubeTestBot(FakeTimeProvider time, FakeYouTubeServer fake, BotHost bot)
+    {
+        Time = time;
+        Fake = fake;
+        Bot = bot;
+        Client = bot.Service<YouTubeChatClient>();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public FakeYouTubeServer Fake { get; }
+
+    public BotHost Bot { get; }
+
+    public YouTubeChatClient Client { get; }
+
+    public static async Task<YouTubeTestBot> StartAsync(Action<FakeYouTubeServer>? arrange = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var time = new FakeTimeProvider(Start);
+        var fake = await FakeYouTubeServer.StartAsync(time);
+        arrange?.Invoke(fake);
+        var all = new Dictionary<string, string>
+        {
+            ["YouTube:Enabled"] = "true",
+            ["YouTube:ClientId"] = FakeYouTubeServer.ClientId,
+            ["YouTube:ClientSecret"] = FakeYouTubeServer.ClientSecret,
+            ["YouTube:RefreshToken"] = FakeYouTubeServer.RefreshToken,
+            ["YouTube:ApiBaseUri"] = fake.BaseUri.ToString(),
+            ["YouTube:TokenUri"] = fake.TokenUri.ToString(),
+            ["LocalChat:Enabled"] = "false",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            all[key] = value;
+        }
+
+        var bot = await BotHost.StartAsync(settings: all, configure: builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(time);
+            builder.Services.AddChatCommand<MerciCommand>();
+        });
+        return new YouTubeTestBot(time, fake, bot);
+    }
+
+    /// <summary>
+    /// Moves fake time by <paramref name="step"/> whenever the bot waits on its clock, until
+    /// <paramref name="condition"/> holds; fails after <paramref name="max"/> of fake time.
+    /// </summary>
+    public async Task DriveUntilAsync(Func<bool> condition, TimeSpan? step = null, TimeSpan? max = null)
+    {
+        var limit = Time.GetUtcNow() + (max ?? TimeSpan.FromMinutes(10));
+        while (!condition())
+        {
+            Assert.True(Time.GetUtcNow() <= limit, "condition not met within the fake time allowed");
+            await Client.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            if (condition())
+            {
+                return;
+            }
+
+            Time.Advance(step ?? TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>Lets fake time run for <paramref name="duration"/>, in steps, while the bot works.</summary>
+    public Task RunForAsync(TimeSpan duration, TimeSpan? step = null)
+    {
+        var until = Time.GetUtcNow() + duration;
+        return DriveUntilAsync(() => Time.GetUtcNow() >= until, step, duration + TimeSpan.FromSeconds(5));
+    }
+
+    public async Task<JsonElement> YouTubeHealthAsync()
+    {
+        using var response = await Bot.Http.GetAsync("healthz");
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("platforms").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "youtube").Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}
+
+/// <summary>A command whose reply may be merged and has a short form, like the question queue's.</summary>
+public sealed class MerciCommand : IChatCommand
+{
+    public CommandInfo Info { get; } = new("merci", "merci", "test");
+
+    public ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Reply?>(new Reply("Merci pour ton message, l'équipe le transmet aux invités tout de suite !")
+        {
+            MergeKey = context.MergeKey,
+            ShortText = "Bien reçu ✔",
+        });
+}
