@@ -1,27 +1,112 @@
+using System.Text;
 using LiveBot.Hosting;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace LiveBot.Dashboard;
 
 public static class DashboardEndpoints
 {
+    /// <summary>The presenter page, its token, its live feed and the overlay (<c>Dashboard</c> section).</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DashboardToken>();
         services.AddSingleton<DashboardLinks>();
+        services.AddSingleton<DashboardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
         return services;
     }
 
-    /// <summary>The presenter page and its assets, served from the program's embedded resources.</summary>
+    /// <summary>
+    /// <c>GET /</c> (token), <c>GET /events</c> (token), <c>GET /overlay</c> and <c>GET /overlay/events</c>
+    /// (public: the on-air question only), <c>/assets/*</c>, and the question API.
+    /// </summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
-        app.MapGet("/assets/{name}", (string name) => Asset(name, ContentType(name)));
+        app.MapGet("/", PresenterPage).WithSecurityHeaders();
+        app.MapGet("/events", (HttpContext context, DashboardFeed feed) =>
+        {
+            var subscription = feed.SubscribePresenter();
+            return StreamAsync(context, subscription, feed.PresenterSnapshot());
+        }).RequireDashboardToken().WithSecurityHeaders();
+        app.MapGet("/overlay", () => Asset("overlay.html")).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
+        app.MapGet("/overlay/events", (HttpContext context, DashboardFeed feed) =>
+        {
+            var subscription = feed.SubscribeOverlay();
+            return StreamAsync(context, subscription, feed.OverlaySnapshot());
+        }).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
+        app.MapGet("/assets/{name}", (string name) => Asset(name)).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
+        app.MapQuestionApi();
         return app;
     }
 
-    private static IResult Asset(string name, string contentType)
+    /// <summary>
+    /// The page with the token; <c>?token=</c> is swapped for the cookie and dropped from the address bar
+    /// (then neither history nor a screen share shows it); without it, a short French explanation.
+    /// </summary>
+    private static IResult PresenterPage(HttpContext context, DashboardToken token)
+    {
+        var query = context.Request.Query["token"];
+        if (query.Count > 0)
+        {
+            if (!token.Matches(query.ToString()))
+            {
+                return NoToken();
+            }
+
+            DashboardAuth.SetCookie(context, token);
+            return Results.Redirect("/");
+        }
+
+        return DashboardAuth.IsAuthorized(context, token) ? Asset("index.html") : NoToken();
+    }
+
+    private static IResult NoToken()
+    {
+        var bytes = EmbeddedDefaults.Read("LiveBot.Dashboard.no-token.html");
+        var html = bytes is null ? DashboardAuth.Unauthorized : Encoding.UTF8.GetString(bytes);
+        return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>Writes the snapshot, then every frame the feed queues, until the client leaves or the bot stops.</summary>
+    private static async Task StreamAsync(HttpContext context, FeedSubscription subscription, string snapshot)
+    {
+        using var _ = subscription;
+        var cancellationToken = context.RequestAborted;
+        var response = context.Response;
+        response.ContentType = "text/event-stream; charset=utf-8";
+        response.Headers.CacheControl = "no-cache, no-transform";
+        response.Headers["X-Accel-Buffering"] = "no";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        try
+        {
+            await response.WriteAsync("retry: 2000\n\n" + snapshot, cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+            var frames = subscription.Frames;
+            while (await frames.WaitToReadAsync(cancellationToken))
+            {
+                while (frames.TryRead(out var frame))
+                {
+                    await response.WriteAsync(frame, cancellationToken);
+                }
+
+                await response.Body.FlushAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The page closed or reloaded.
+        }
+        catch (IOException)
+        {
+            // The connection dropped mid-write.
+        }
+    }
+
+    private static IResult Asset(string name)
     {
         var bytes = EmbeddedDefaults.Read("LiveBot.Dashboard." + name);
-        return bytes is null ? Results.NotFound() : Results.Bytes(bytes, contentType);
+        return bytes is null ? Results.NotFound() : Results.Bytes(bytes, ContentType(name));
     }
 
     private static string ContentType(string name) => Path.GetExtension(name) switch

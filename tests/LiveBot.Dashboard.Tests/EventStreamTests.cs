@@ -1,0 +1,103 @@
+using System.Text.Json;
+using LiveBot.Dashboard.Tests.Support;
+using LiveBot.Questions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LiveBot.Dashboard.Tests;
+
+public sealed class EventStreamTests
+{
+    [Fact]
+    public async Task Events_QuestionAskedInChat_SnapshotThenQuestionThenCounters()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        await bot.AskAsync("alice", "Quel salaire pour un apprenti électricien ?");
+        await using var events = await SseReader.OpenAsync(client, "events");
+
+        var snapshot = JsonDocument.Parse(await events.WaitForAsync("snapshot")).RootElement;
+        await bot.AskAsync("bob", "Faut-il un diplôme pour entrer en apprentissage ?");
+        var change = JsonDocument.Parse(await events.WaitForAsync("question")).RootElement;
+        var counters = JsonDocument.Parse(await events.WaitForAsync("counters")).RootElement;
+
+        Assert.Equal("text/event-stream", events.Response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Quel salaire pour un apprenti électricien ?", Assert.Single(snapshot.GetProperty("questions").EnumerateArray()).GetProperty("text").GetString());
+        Assert.Equal("ok", snapshot.GetProperty("config").GetProperty("files").EnumerateArray().Select(f => f.GetProperty("ok").GetBoolean() ? "ok" : "ko").Distinct().Single());
+        Assert.Equal("added", change.GetProperty("kind").GetString());
+        Assert.Equal("Faut-il un diplôme pour entrer en apprentissage ?", change.GetProperty("question").GetProperty("text").GetString());
+        Assert.Equal("bob", change.GetProperty("question").GetProperty("authorName").GetString());
+        Assert.Equal(2, counters.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Events_Reconnect_StartsAgainFromAFreshSnapshot()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        await using (var first = await SseReader.OpenAsync(client, "events"))
+        {
+            await first.WaitForAsync("snapshot");
+        }
+
+        var id = await bot.AskAsync("alice", "Peut-on changer d'entreprise pendant l'apprentissage ?");
+        await using var second = await SseReader.OpenAsync(client, "events");
+
+        var snapshot = JsonDocument.Parse(await second.WaitForAsync("snapshot")).RootElement;
+
+        Assert.Equal(id, Assert.Single(snapshot.GetProperty("questions").EnumerateArray()).GetProperty("id").GetInt32());
+    }
+
+    [Fact]
+    public async Task Events_HeartbeatInterval_SendsCommentLine()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 18, 0, 0, TimeSpan.Zero));
+        await using var bot = await DashboardBot.StartAsync(b => b.Services.AddSingleton<TimeProvider>(time));
+        using var client = bot.Authorized();
+        await using var events = await SseReader.OpenAsync(client, "events");
+        await events.WaitForAsync("snapshot");
+
+        time.Advance(TimeSpan.FromSeconds(15));
+
+        Assert.Equal("", await events.WaitForAsync(":"));
+    }
+
+    [Fact]
+    public async Task Events_BrokenModeratorsFile_PushesTheErrorThenItsRepair()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        await using var events = await SseReader.OpenAsync(client, "events");
+        await events.WaitForAsync("snapshot");
+        var path = Path.Combine(bot.ConfigDir, "commands.json");
+
+        await File.WriteAllTextAsync(path, "{ \"commands\": [ ");
+        var broken = await events.WaitForAsync("config", data => data.Contains("\"ok\":false", StringComparison.Ordinal));
+
+        Assert.Contains("commands.json", broken, StringComparison.Ordinal);
+        Assert.Contains("ligne 1", broken, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OverlayEvents_WithoutToken_ExposeOnlyTheOnAirQuestion()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        var onAir = await bot.AskAsync("alice", "Comment trouver une entreprise pour mon alternance ?");
+        await bot.AskAsync("bob", "Question secrète qui ne doit jamais sortir sur l'overlay");
+        await using var events = await SseReader.OpenAsync(bot.Http, "overlay/events");
+        Assert.Equal("{\"question\":null}", await events.WaitForAsync("onair"));
+
+        await client.PostActionAsync(onAir, "onair");
+        var data = await events.WaitForAsync("onair", d => d != "{\"question\":null}");
+
+        var question = JsonDocument.Parse(data).RootElement.GetProperty("question");
+        Assert.Equal(["id", "text", "authorName", "platform"], question.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Comment trouver une entreprise pour mon alternance ?", question.GetProperty("text").GetString());
+        Assert.DoesNotContain("secrète", data, StringComparison.Ordinal);
+        Assert.Equal(QuestionStatus.OnAir, bot.Service<QuestionQueue>().Get(onAir)?.Status);
+
+        await client.PostActionAsync(onAir, "answered");
+        Assert.Equal("{\"question\":null}", await events.WaitForAsync("onair"));
+    }
+}

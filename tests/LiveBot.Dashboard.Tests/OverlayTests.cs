@@ -1,0 +1,71 @@
+using LiveBot.Dashboard.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace LiveBot.Dashboard.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class OverlayTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task OnAirQuestion_ShownOnOverlayWithoutToken_ThenLeavesWhenAnswered()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        var id = await bot.AskAsync("Léa", "Est-ce que l'apprentissage compte pour la retraite ?");
+        await bot.AskAsync("Noah", "Une autre question qui n'est pas à l'antenne, elle.");
+        var context = await browser.NewContextAsync(1920, 1080);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(bot.BaseAddress + "overlay?theme=light");
+            await Expect(page.Locator("body")).ToHaveAttributeAsync("data-state", "empty");
+            Assert.Equal("light", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+            Assert.Equal("rgba(0, 0, 0, 0)", await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor"));
+
+            await client.PostActionAsync(id, "onair");
+
+            await Expect(page.Locator("#card")).ToHaveClassAsync("card shown");
+            await Expect(page.Locator("#text")).ToHaveTextAsync("Est-ce que l'apprentissage compte pour la retraite ?");
+            await Expect(page.Locator("#author")).ToHaveTextAsync("Léa");
+            await Expect(page.Locator("#platform")).ToHaveAttributeAsync("alt", "Chat de test");
+            await Expect(page.Locator("body")).Not.ToContainTextAsync("Une autre question");
+            await page.Locator("#card").EvaluateAsync("card => Promise.all(card.getAnimations().map(a => a.finished))");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("overlay-light"), OmitBackground = true });
+
+            await client.PostActionAsync(id, "answered");
+
+            await Expect(page.Locator("body")).ToHaveAttributeAsync("data-state", "empty");
+            await Expect(page.Locator("#card")).ToHaveClassAsync("card");
+            Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Overlay_DarkTheme_ScreenshotOfOnAirQuestion()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        var id = await bot.AskAsync("Mathis", "Bonjour ! Est-ce qu'un apprenti peut partir en Erasmus pendant son contrat, et qui paie le voyage ?");
+        await client.PostActionAsync(id, "onair");
+        var context = await browser.NewContextAsync(1920, 1080);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(bot.BaseAddress + "overlay?theme=dark");
+
+            await Expect(page.Locator("#card")).ToHaveClassAsync("card shown");
+            Assert.Equal("dark", await page.EvaluateAsync<string>("() => document.documentElement.dataset.theme"));
+            await page.Locator("#card").EvaluateAsync("card => Promise.all(card.getAnimations().map(a => a.finished))");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserFixture.Screenshot("overlay-dark"), OmitBackground = true });
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+}
