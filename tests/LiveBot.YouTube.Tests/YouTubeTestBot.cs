@@ -54,6 +54,8 @@ public sealed class YouTubeTestBot : IAsyncDisposable
         {
             builder.Services.AddSingleton<TimeProvider>(time);
             builder.Services.AddChatCommand<MerciCommand>();
+            builder.Services.AddChatCommand<RoleCommand>();
+            builder.Services.AddChatCommand<BoucleCommand>();
         });
         return new YouTubeTestBot(time, fake, bot);
     }
@@ -110,4 +112,22 @@ public sealed class MerciCommand : IChatCommand
             MergeKey = context.MergeKey,
             ShortText = "Bien reçu ✔",
         });
+}
+
+/// <summary>Says the asker's role, to check the mapping of YouTube's author flags.</summary>
+public sealed class RoleCommand : IChatCommand
+{
+    public CommandInfo Info { get; } = new("role", "role", "test");
+
+    public ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Reply?>(new Reply("role " + context.Message.Role.ToName()));
+}
+
+/// <summary>Replies with a command: the bot must not answer its own message.</summary>
+public sealed class BoucleCommand : IChatCommand
+{
+    public CommandInfo Info { get; } = new("boucle", "boucle", "test");
+
+    public ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Reply?>(new Reply("!merci encore"));
 }
