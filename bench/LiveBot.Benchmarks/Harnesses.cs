@@ -22,5 +22,6 @@ public static class Harnesses
     /// <summary>Each capability adds its harness here.</summary>
     private static void RegisterAll()
     {
+        Dashboard.DashboardLatencyHarness.Register();
     }
 }
