@@ -16,8 +16,9 @@ namespace LiveBot.Benchmarks.Dashboard;
 /// and a presenter page's event stream (<c>GET /events</c>) read as EventSource does. Latency = from just
 /// before the POST is sent to the moment the matching <c>question</c> event is read off the stream.
 /// Phases: one at a time (no queueing), then at raid pace (10,000 questions in 10 minutes = 16.7/s)
-/// and at 5x that, with a second presenter page and an overlay connected.
-/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness dashboard-latency [--sequential 300] [--seconds 20]</code>
+/// and at 5x that, with a second presenter page and an overlay connected; before and after, the same
+/// measure inside a real Chromium presenter page (<see cref="PresenterPageProbe"/>; skip with --no-browser).
+/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness dashboard-latency [--sequential 300] [--seconds 20] [--no-browser]</code>
 /// </summary>
 public static class DashboardLatencyHarness
 {
@@ -42,6 +43,7 @@ public static class DashboardLatencyHarness
     {
         var sequential = Option(args, "--sequential", 300);
         var seconds = Option(args, "--seconds", 20);
+        var browser = !args.Contains("--no-browser") && File.Exists("/usr/bin/chromium");
         var folder = Path.Combine(Path.GetTempPath(), "livebot-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "config"));
         var app = LiveBotApp.Build(
@@ -65,7 +67,13 @@ public static class DashboardLatencyHarness
             var asked = 0;
 
             Console.WriteLine($"dashboard-latency: bot at {baseAddress}, {Environment.ProcessorCount} cores");
-            Report("one at a time", await SequentialAsync(http, presenter, random, sequential, () => asked++));
+            await using var page = browser ? await PresenterPageProbe.OpenAsync(baseAddress, Token) : null;
+            if (page is not null)
+            {
+                Report("Chromium page, one at a time, new row shown (queue < 200)", await InPageAsync(page, random, 150, "row", "pa", () => asked++));
+            }
+
+            Report("event stream, one at a time", await SequentialAsync(http, presenter, random, sequential, () => asked++));
 
             using var secondPage = new PresenterStream(http);
             using var overlay = new PresenterStream(http, "overlay/events");
@@ -73,6 +81,11 @@ public static class DashboardLatencyHarness
             await overlay.ConnectedAsync();
             Report($"raid pace 16.7/s for {seconds} s, 2 pages + overlay open", await PacedAsync(http, presenter, random, 10_000.0 / 600, seconds, () => asked++));
             Report($"5x raid pace 83/s for {seconds} s, 2 pages + overlay open", await PacedAsync(http, presenter, random, 5 * 10_000.0 / 600, seconds, () => asked++));
+            if (page is not null)
+            {
+                Report($"Chromium page, one at a time, counter updated (queue > {asked})", await InPageAsync(page, random, 150, "counter", "pb", () => asked++));
+            }
+
             Console.WriteLine($"questions asked: {asked}; open in the queue at the end: {app.Services.GetRequiredService<LiveBot.Questions.QuestionQueue>().Counters().Total}");
             return 0;
         }
@@ -97,6 +110,18 @@ public static class DashboardLatencyHarness
         {
             var text = Question(random);
             latencies.Add(await AskAsync(http, presenter, "seq" + i.ToString(CultureInfo.InvariantCulture), text));
+            counted();
+        }
+
+        return latencies;
+    }
+
+    private static async Task<List<double>> InPageAsync(PresenterPageProbe page, Random random, int count, string waitFor, string prefix, Action counted)
+    {
+        var latencies = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            latencies.Add(await page.AskAsync(prefix + i.ToString(CultureInfo.InvariantCulture), Question(random), waitFor));
             counted();
         }
 
