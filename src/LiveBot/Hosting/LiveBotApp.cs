@@ -2,6 +2,7 @@ using LiveBot.Chat.Local;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Dashboard;
+using LiveBot.Offers;
 using LiveBot.Questions;
 using LiveBot.Twitch;
 using LiveBot.YouTube;
@@ -48,6 +49,7 @@ public static class LiveBotApp
             .AddTwitchChat(configuration)
             .AddYouTubeChat(configuration)
             .AddQuestionQueue(configuration)
+            .AddOffers(configuration)
             .AddDashboard();
         configure?.Invoke(builder);
 

@@ -1,0 +1,135 @@
+using System.Globalization;
+using LiveBot.Core.Chat;
+using LiveBot.Core.Commands;
+using LiveBot.Offers.Requests;
+using LiveBot.Offers.Sources;
+using Microsoft.Extensions.Options;
+using TextInfo = LiveBot.Core.Commands.TextInfo;
+
+namespace LiveBot.Offers.Commands;
+
+/// <summary>
+/// What !offres and !entreprises share: understand "métier [à] lieu", search, and fit the answer to the
+/// asker's platform (fewer and shorter items on YouTube), with the demo label when the data is demo data.
+/// </summary>
+public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch search, IOptions<OffersOptions> options) : IChatCommand
+{
+    /// <summary>Under this many characters (YouTube) items drop the employer and shorten titles.</summary>
+    public const int ShortPlatformLength = 250;
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public abstract CommandInfo Info { get; }
+
+    protected abstract OfferKind Kind { get; }
+
+    /// <summary>Texts shared by both commands, with their defaults.</summary>
+    protected static Dictionary<string, TextInfo> CommonTexts(string example) => new()
+    {
+        ["demo"] = new("[Démo : offres fictives] "),
+        ["usage"] = new($"Dis-moi un métier et un lieu, par exemple : {{prefix}}{{command}} {example}", "prefix", "command"),
+        ["noPlace"] = new("Où ça ? Ajoute une ville, un code postal ou un département, par exemple : {prefix}{command} {job} Lyon", "prefix", "command", "job"),
+        ["noJob"] = new("Quel métier ? Par exemple : {prefix}{command} boulanger {place}", "prefix", "command", "place"),
+        ["unknownPlace"] = new("Je ne trouve pas le lieu « {place} ». Essaie une ville, un code postal (69003) ou un département (13, Gironde).", "place"),
+        ["unknownJob"] = new("Je ne connais pas le métier « {job} ». Tu pensais à : {suggestions} ?", "job", "suggestions"),
+        ["unknownJobNoSuggestion"] = new("Je ne connais pas le métier « {job} ». Essaie un mot courant : boulanger, vendeur, info, BTP, coiffure…", "job"),
+        ["unavailable"] = new($"Le service des offres ne répond pas pour le moment, réessaie dans quelques minutes. En attendant : {OfferLinks.Home}"),
+    };
+
+    public async ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var text = await AnswerAsync(context, cancellationToken);
+        return new Reply(ReplyText.Truncate(text, Math.Max(2, context.MaxReplyLength))) { MergeKey = context.MergeKey };
+    }
+
+    private async Task<string> AnswerAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var prefix = ("prefix", (object?)context.Commands.Prefix);
+        var command = ("command", (object?)context.InvokedAs);
+        var request = parser.Parse(context.Args);
+        switch (request.Status)
+        {
+            case OfferRequestStatus.Empty:
+                return context.Text("usage", prefix, command);
+            case OfferRequestStatus.NoPlace:
+                return context.Text("noPlace", prefix, command, ("job", Shorten(request.Job?.Label ?? request.JobText, 30)));
+            case OfferRequestStatus.NoJob:
+                return context.Text("noJob", prefix, command, ("place", request.Place?.Label ?? request.PlaceText));
+            case OfferRequestStatus.UnknownPlace:
+                return context.Text("unknownPlace", ("place", Shorten(request.PlaceText, 40)));
+            case OfferRequestStatus.UnknownJob:
+                return request.Suggestions.Count > 0
+                    ? context.Text("unknownJob", ("job", Shorten(request.JobText, 40)), ("suggestions", string.Join(", ", request.Suggestions)))
+                    : context.Text("unknownJobNoSuggestion", ("job", Shorten(request.JobText, 40)));
+        }
+
+        var job = request.Job!;
+        var place = request.Place!;
+        var settings = options.Value;
+        var query = new OfferQuery(Kind, job.Codes, place, settings.Radius, settings.MaxResults);
+        var outcome = await search.SearchAsync(query, cancellationToken);
+        var label = outcome.IsDemo ? context.Text("demo") : string.Empty;
+        if (outcome.Status == SearchStatus.Unavailable)
+        {
+            return context.Text("unavailable");
+        }
+
+        var values = new List<(string, object?)>
+        {
+            prefix,
+            command,
+            ("job", Shorten(job.Label, 40)),
+            ("place", place.Label),
+            ("radius", settings.Radius),
+            ("widened", outcome.RadiusKm),
+            ("count", outcome.Results.Total),
+            ("s", outcome.Results.Total > 1 ? "s" : string.Empty),
+            ("companies", CommandName(context, "entreprises")),
+        };
+        if (outcome.Status == SearchStatus.None)
+        {
+            return label + context.Text("none", values.ToArray());
+        }
+
+        return Fit(context, outcome, label, values, job, place);
+    }
+
+    /// <summary>The longest reply that fits: as many items as possible, then the shorter link.</summary>
+    private string Fit(CommandContext context, SearchOutcome outcome, string label, List<(string, object?)> values, Jobs.JobMatch job, Places.Place place)
+    {
+        var max = context.MaxReplyLength;
+        var isShort = max < ShortPlatformLength;
+        var key = outcome.Widened ? "widened" : "results";
+        var items = outcome.Results.Items;
+        string? text = null;
+        for (var n = items.Count; n >= 1; n--)
+        {
+            var shown = items.Take(n).Select(i => Format(i, isShort)).ToList();
+            var preferred = n == 1 && items[0].Url is { } url ? url : OfferLinks.Search(job, place, outcome.RadiusKm);
+            foreach (var link in new[] { preferred, OfferLinks.Home })
+            {
+                text = label + context.Text(key, [.. values, ("items", string.Join(" · ", shown)), ("link", link)]);
+                if (text.Length <= max)
+                {
+                    return text;
+                }
+            }
+        }
+
+        return text!;
+    }
+
+    private string Format(OfferItem item, bool isShort)
+    {
+        var distance = item.DistanceKm is { } km ? string.Format(French, "{0} km", Math.Max(1, (int)Math.Round(km))) : null;
+        var where = item.City.Length > 0 && distance is not null ? $"{item.City}, {distance}" : item.City.Length > 0 ? item.City : distance;
+        var title = Shorten(item.Title, isShort ? 28 : 60);
+        var company = !isShort && Kind == OfferKind.Offers && item.Company is { } c ? " – " + Shorten(c, 40) : string.Empty;
+        return where is null ? title + company : $"{title}{company} ({where})";
+    }
+
+    private static string CommandName(CommandContext context, string id) =>
+        context.Commands.Commands.FirstOrDefault(c => c.Id == id)?.Name ?? id;
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : ReplyText.Truncate(text, max);
+}

@@ -1,0 +1,38 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace LiveBot.Offers.Data;
+
+/// <summary>Reads the gzip'd tab-separated files embedded in this assembly (see tools/build_data.py).</summary>
+internal static class EmbeddedData
+{
+    /// <summary>Every line of <paramref name="name"/> split on tabs.</summary>
+    public static IEnumerable<string[]> Rows(string name)
+    {
+        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream("LiveBot.Offers.Data." + name)
+            ?? throw new InvalidOperationException($"Embedded data {name} is missing from the build");
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return line.Split('\t');
+            }
+        }
+    }
+
+    /// <summary>An embedded default file (e.g. sectors.json), or null.</summary>
+    public static byte[]? Resource(string logicalName)
+    {
+        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(logicalName);
+        if (stream is null)
+        {
+            return null;
+        }
+
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+using LiveBot.Offers.Jobs;
+using LiveBot.Offers.Places;
+
+namespace LiveBot.Offers;
+
+/// <summary>The embedded communes and ROME data, loaded once; <see cref="LoadTime"/> is on /healthz.</summary>
+public sealed class OffersData
+{
+    private OffersData(PlaceResolver places, JobCatalog jobs, TimeSpan loadTime)
+    {
+        Places = places;
+        Jobs = jobs;
+        LoadTime = loadTime;
+    }
+
+    public PlaceResolver Places { get; }
+
+    public JobCatalog Jobs { get; }
+
+    public TimeSpan LoadTime { get; }
+
+    public static OffersData Load()
+    {
+        var watch = Stopwatch.StartNew();
+        var places = Task.Run(PlaceResolver.LoadEmbedded);
+        var jobs = JobCatalog.LoadEmbedded();
+        return new OffersData(places.GetAwaiter().GetResult(), jobs, watch.Elapsed);
+    }
+}

@@ -1,0 +1,134 @@
+using LiveBot.Core.Commands;
+using LiveBot.Core.Health;
+using LiveBot.Offers.Commands;
+using LiveBot.Offers.Data;
+using LiveBot.Offers.Requests;
+using LiveBot.Offers.Sectors;
+using LiveBot.Offers.Sources;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace LiveBot.Offers;
+
+public static partial class OffersServiceCollectionExtensions
+{
+    /// <summary>
+    /// !offres, !entreprises, !secteur, !secteurs; the <c>Offers</c> options; the source chosen by
+    /// <c>Offers:Source</c>; config/sectors.json (watched, embedded default).
+    /// </summary>
+    public static IServiceCollection AddOffers(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration; // Options bind from the host's configuration by section name.
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<OffersOptions>()
+            .BindConfiguration(OffersOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OffersOptions>, OffersOptionsValidator>());
+
+        services.TryAddSingleton(sp =>
+        {
+            var data = OffersData.Load();
+            Log.DataLoaded(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LiveBot.Offers"), data.Places.Communes.Count, data.Jobs.Jobs.Count, (long)data.LoadTime.TotalMilliseconds);
+            return data;
+        });
+        services.TryAddSingleton(sp => sp.GetRequiredService<OffersData>().Places);
+        services.TryAddSingleton(sp => sp.GetRequiredService<OffersData>().Jobs);
+        services.TryAddSingleton<OfferRequestParser>();
+
+        services.AddHttpClient(ApiAlternanceSource.HttpClientName).AddResilienceHandler("offers", ConfigureResilience);
+        services.AddHttpClient(FranceTravailSource.HttpClientName).AddResilienceHandler("offers", ConfigureResilience);
+        services.TryAddSingleton<DemoOfferSource>();
+        services.TryAddSingleton<ApiAlternanceSource>();
+        services.TryAddSingleton<FranceTravailSource>();
+        services.TryAddSingleton<IOfferSource>(sp => sp.GetRequiredService<IOptions<OffersOptions>>().Value.Source switch
+        {
+            OfferSourceKind.ApiAlternance => sp.GetRequiredService<ApiAlternanceSource>(),
+            OfferSourceKind.FranceTravail => sp.GetRequiredService<FranceTravailSource>(),
+            _ => sp.GetRequiredService<DemoOfferSource>(),
+        });
+        services.TryAddSingleton<OfferSearch>();
+        services.AddSingleton<IHealthSection>(sp => sp.GetRequiredService<OfferSearch>());
+        services.AddHostedService<OffersWarmup>();
+
+        services.AddModeratorFile<SectorSet>(
+            SectorsFileValidator.FileName,
+            sp => new SectorsFileValidator(sp.GetRequiredService<OffersData>().Jobs).Parse,
+            () => EmbeddedData.Resource("LiveBot.Offers.Defaults.sectors.json"));
+
+        services.AddChatCommand<OffresCommand>();
+        services.AddChatCommand<EntreprisesCommand>();
+        services.AddChatCommand<SecteurCommand>();
+        services.AddChatCommand<SecteursCommand>();
+        return services;
+    }
+
+    /// <summary>Total timeout, retries, circuit breaker, per-attempt timeout: a slow API costs at most <see cref="OffersOptions.Timeout"/>.</summary>
+    private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
+    {
+        var timeout = context.ServiceProvider.GetRequiredService<IOptions<OffersOptions>>().Value.Timeout;
+        var attempt = timeout / 2 < TimeSpan.FromMilliseconds(20) ? timeout : timeout / 2;
+        builder
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = timeout })
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = 2,
+                Delay = TimeSpan.FromMilliseconds(100),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+            })
+            .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+            {
+                FailureRatio = 0.5,
+                MinimumThroughput = 6,
+                SamplingDuration = TimeSpan.FromSeconds(30),
+                BreakDuration = TimeSpan.FromSeconds(30),
+            })
+            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = attempt });
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Offers data loaded: {Communes} communes, {Jobs} ROME jobs in {Milliseconds} ms")]
+        public static partial void DataLoaded(ILogger logger, int communes, int jobs, long milliseconds);
+    }
+}
+
+/// <summary>The keys a real source needs, checked at start with a clear message.</summary>
+internal sealed class OffersOptionsValidator : IValidateOptions<OffersOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OffersOptions options)
+    {
+        var failures = new List<string>();
+        if (options.Source == OfferSourceKind.ApiAlternance && string.IsNullOrWhiteSpace(options.ApiAlternance.ApiKey))
+        {
+            failures.Add("Offers:Source is ApiAlternance but Offers:ApiAlternance:ApiKey (env Offers__ApiAlternance__ApiKey) is empty");
+        }
+
+        if (options.Source == OfferSourceKind.FranceTravail
+            && (string.IsNullOrWhiteSpace(options.FranceTravail.ClientId) || string.IsNullOrWhiteSpace(options.FranceTravail.ClientSecret)))
+        {
+            failures.Add("Offers:Source is FranceTravail but Offers:FranceTravail:ClientId or ClientSecret (env Offers__FranceTravail__ClientId / __ClientSecret) is empty");
+        }
+
+        if (options.WidenedRadius < options.Radius)
+        {
+            failures.Add("Offers:WidenedRadius must be at least Offers:Radius");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
+/// <summary>Builds the demo catalogue in the background at start so the first !offres is instant.</summary>
+internal sealed class OffersWarmup(IOfferSource source) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        source is DemoOfferSource demo ? Task.Run(() => _ = demo.Catalogue, stoppingToken) : Task.CompletedTask;
+}

@@ -1,0 +1,39 @@
+namespace LiveBot.Offers.Places;
+
+/// <summary>A commune or a municipal arrondissement (Paris, Lyon, Marseille) of the embedded data.</summary>
+/// <param name="Insee">INSEE code ("69383").</param>
+/// <param name="Name">Official name ("Lyon 3e Arrondissement").</param>
+/// <param name="ShortName">Name for chat ("Lyon 3e").</param>
+public sealed record Commune(
+    string Insee,
+    string Name,
+    string ShortName,
+    bool IsArrondissement,
+    string Departement,
+    string[] PostalCodes,
+    int Population,
+    double Latitude,
+    double Longitude);
+
+/// <summary>What the asker meant by a place.</summary>
+public enum PlaceKind
+{
+    Commune,
+    Arrondissement,
+    Departement,
+}
+
+/// <summary>
+/// A resolved place: the centre of the search, its label for the reply, and the INSEE commune used by
+/// the APIs (for a département: its most populous commune, and <see cref="Departement"/>).
+/// </summary>
+public sealed record Place(PlaceKind Kind, string Label, string Insee, string Departement, double Latitude, double Longitude)
+{
+    public static Place Of(Commune commune) => new(
+        commune.IsArrondissement ? PlaceKind.Arrondissement : PlaceKind.Commune,
+        commune.ShortName,
+        commune.Insee,
+        commune.Departement,
+        commune.Latitude,
+        commune.Longitude);
+}

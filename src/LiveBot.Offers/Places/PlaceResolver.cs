@@ -1,0 +1,221 @@
+using System.Globalization;
+using LiveBot.Offers.Data;
+
+namespace LiveBot.Offers.Places;
+
+/// <summary>
+/// Turns what viewers type ("saint etienne", "Valence (26)", "69003", "Paris 15e", "2A", "Gironde") into
+/// a <see cref="Place"/>, from the embedded communes (loaded once).
+/// </summary>
+public sealed class PlaceResolver
+{
+    private const double CellDegrees = 0.25;
+    private readonly Dictionary<string, Commune[]> _byName;
+    private readonly Dictionary<string, Commune[]> _byPostalCode;
+    private readonly Dictionary<string, Commune> _byInsee;
+    private readonly Dictionary<string, (string Code, string Name)> _departementByKey;
+    private readonly Dictionary<string, Commune> _departementCentre;
+    private readonly Dictionary<(int, int), List<Commune>> _grid;
+
+    public PlaceResolver(IEnumerable<Commune> communes, IEnumerable<(string Code, string Name)> departements)
+    {
+        Communes = communes.ToList();
+        _byInsee = Communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
+        var byName = new Dictionary<string, List<Commune>>(StringComparer.Ordinal);
+        var byPostal = new Dictionary<string, List<Commune>>(StringComparer.Ordinal);
+        _grid = [];
+        foreach (var commune in Communes)
+        {
+            foreach (var key in NameKeys(commune))
+            {
+                Add(byName, key, commune);
+            }
+
+            foreach (var postal in commune.PostalCodes)
+            {
+                Add(byPostal, postal, commune);
+            }
+
+            Add(_grid, Cell(commune.Latitude, commune.Longitude), commune);
+        }
+
+        // Homonyms: the most populous first. A postal code shared by a city and its arrondissement: the arrondissement.
+        _byName = byName.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(c => c.Population).ThenBy(c => c.Insee, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
+        _byPostalCode = byPostal.ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value.OrderByDescending(c => c.IsArrondissement).ThenByDescending(c => c.Population).ThenBy(c => c.Insee, StringComparer.Ordinal).ToArray(),
+            StringComparer.Ordinal);
+
+        _departementByKey = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        _departementCentre = new Dictionary<string, Commune>(StringComparer.Ordinal);
+        foreach (var (code, name) in departements)
+        {
+            var centre = Communes.Where(c => c.Departement == code && !c.IsArrondissement).MaxBy(c => c.Population);
+            if (centre is null)
+            {
+                continue;
+            }
+
+            _departementCentre[code] = centre;
+            _departementByKey[code.ToLowerInvariant()] = (code, name);
+            var key = PlaceKey.Normalize(name);
+            _departementByKey.TryAdd(key, (code, name));
+            foreach (var article in new[] { "la ", "le ", "les ", "l " })
+            {
+                if (key.StartsWith(article, StringComparison.Ordinal))
+                {
+                    _departementByKey.TryAdd(key[article.Length..], (code, name));
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<Commune> Communes { get; }
+
+    /// <summary>Loads the embedded communes and départements.</summary>
+    public static PlaceResolver LoadEmbedded()
+    {
+        var communes = new List<Commune>(35_000);
+        foreach (var row in EmbeddedData.Rows("communes.tsv.gz"))
+        {
+            var isArrondissement = row[2] == "a";
+            var name = row[1];
+            communes.Add(new Commune(
+                row[0],
+                name,
+                isArrondissement ? name.Replace(" Arrondissement", string.Empty, StringComparison.Ordinal) : name,
+                isArrondissement,
+                row[3],
+                row[4].Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                int.Parse(row[5], CultureInfo.InvariantCulture),
+                double.Parse(row[6], CultureInfo.InvariantCulture),
+                double.Parse(row[7], CultureInfo.InvariantCulture)));
+        }
+
+        var departements = EmbeddedData.Rows("departements.tsv.gz").Select(r => (r[0], r[1]));
+        return new PlaceResolver(communes, departements);
+    }
+
+    public Commune? FindByInsee(string insee) => _byInsee.GetValueOrDefault(insee);
+
+    /// <summary>The place named by the whole of <paramref name="text"/>, or null.</summary>
+    public Place? Resolve(string? text)
+    {
+        var tokens = PlaceKey.Tokens(text);
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+
+        var key = string.Join(' ', tokens);
+        if (tokens.Count == 1 && key.Length == 5 && key.All(char.IsAsciiDigit))
+        {
+            return _byPostalCode.TryGetValue(key, out var byPostal) ? Place.Of(byPostal[0]) : null;
+        }
+
+        if (tokens.Count == 1 && Departement(key) is { } departement)
+        {
+            return departement;
+        }
+
+        if (_byName.TryGetValue(key, out var named))
+        {
+            return Place.Of(named[0]);
+        }
+
+        // "Saint-Denis 93", "Valence (26)": a homonym narrowed by its département.
+        if (tokens.Count >= 2 && DepartementCode(tokens[^1]) is { } code
+            && _byName.TryGetValue(string.Join(' ', tokens.Take(tokens.Count - 1)), out var homonyms))
+        {
+            var inDepartement = homonyms.FirstOrDefault(c => c.Departement == code);
+            return inDepartement is null ? null : Place.Of(inDepartement);
+        }
+
+        return _departementByKey.TryGetValue(key, out var dep) ? DepartementPlace(dep.Code, dep.Name) : null;
+    }
+
+    /// <summary>The commune closest to a point (labels for API results), or null far from any.</summary>
+    public Commune? Nearest(double latitude, double longitude)
+    {
+        var (row, column) = Cell(latitude, longitude);
+        Commune? best = null;
+        var bestDistance = double.MaxValue;
+        for (var dr = -1; dr <= 1; dr++)
+        {
+            for (var dc = -1; dc <= 1; dc++)
+            {
+                if (!_grid.TryGetValue((row + dr, column + dc), out var cell))
+                {
+                    continue;
+                }
+
+                foreach (var commune in cell)
+                {
+                    if (commune.Insee is "75056" or "69123" or "13055")
+                    {
+                        continue; // Their arrondissements name the spot better.
+                    }
+
+                    var distance = GeoMath.DistanceKm(latitude, longitude, commune.Latitude, commune.Longitude);
+                    if (distance < bestDistance)
+                    {
+                        best = commune;
+                        bestDistance = distance;
+                    }
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>All the name keys a viewer may type for a commune or arrondissement.</summary>
+    private static IEnumerable<string> NameKeys(Commune commune)
+    {
+        if (!commune.IsArrondissement)
+        {
+            yield return PlaceKey.Normalize(commune.Name);
+            yield break;
+        }
+
+        // "Lyon 3e Arrondissement" -> "lyon 3e", "lyon 3"; "Paris 1er" -> "paris 1e", "paris 1".
+        var tokens = PlaceKey.Tokens(commune.Name);
+        var city = string.Join(' ', tokens.Take(tokens.Count - 1));
+        var ordinal = tokens[^1];
+        yield return city + " " + ordinal;
+        yield return city + " " + ordinal.TrimEnd('e');
+    }
+
+    private Place? Departement(string key)
+    {
+        var code = DepartementCode(key);
+        return code is not null && _departementByKey.TryGetValue(code.ToLowerInvariant(), out var dep) ? DepartementPlace(dep.Code, dep.Name) : null;
+    }
+
+    private string? DepartementCode(string token)
+    {
+        var code = token.Length == 1 && char.IsAsciiDigit(token[0]) ? "0" + token : token.ToUpperInvariant();
+        return _departementCentre.ContainsKey(code) ? code : null;
+    }
+
+    private Place DepartementPlace(string code, string name)
+    {
+        var centre = _departementCentre[code];
+        return new Place(PlaceKind.Departement, name, centre.Insee, code, centre.Latitude, centre.Longitude);
+    }
+
+    private static (int, int) Cell(double latitude, double longitude) =>
+        ((int)Math.Floor(latitude / CellDegrees), (int)Math.Floor(longitude / CellDegrees));
+
+    private static void Add<TKey>(Dictionary<TKey, List<Commune>> index, TKey key, Commune commune)
+        where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            list = [];
+            index[key] = list;
+        }
+
+        list.Add(commune);
+    }
+}

@@ -1,0 +1,131 @@
+using LiveBot.Core.Text;
+using LiveBot.Offers.Jobs;
+using LiveBot.Offers.Places;
+
+namespace LiveBot.Offers.Requests;
+
+/// <summary>
+/// Splits "boulanger à Saint-Étienne" into job words and a place: the place follows the last separator
+/// (à, a, sur, vers, près de, ","), or else is the longest run of words at the end that names a place.
+/// </summary>
+public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
+{
+    private const int MaxPlaceWords = 6;
+
+    public PlaceResolver Places => places;
+
+    public JobCatalog Jobs => jobs;
+
+    public OfferRequest Parse(string? args)
+    {
+        var tokens = Tokenize(args);
+        if (tokens.Count == 0)
+        {
+            return new OfferRequest(OfferRequestStatus.Empty, string.Empty, string.Empty);
+        }
+
+        string? unresolved = null;
+        for (var i = tokens.Count - 2; i >= 0; i--)
+        {
+            var length = SeparatorLength(tokens, i);
+            if (length == 0 || i + length >= tokens.Count)
+            {
+                continue;
+            }
+
+            var placeText = Join(tokens, i + length, tokens.Count);
+            if (places.Resolve(placeText) is { } place)
+            {
+                return WithJob(Join(tokens, 0, TrimSeparators(tokens, i)), placeText, place);
+            }
+
+            unresolved ??= placeText;
+            break;
+        }
+
+        // The longest run of words at the end naming a place, leaving at least one word for the job.
+        for (var k = Math.Min(tokens.Count - 1, MaxPlaceWords); k >= 1; k--)
+        {
+            var placeText = Join(tokens, tokens.Count - k, tokens.Count);
+            if (places.Resolve(placeText) is { } place)
+            {
+                return WithJob(Join(tokens, 0, TrimSeparators(tokens, tokens.Count - k)), placeText, place);
+            }
+        }
+
+        var all = Join(tokens, 0, tokens.Count);
+        if (tokens.Count <= MaxPlaceWords && places.Resolve(all) is { } only)
+        {
+            return new OfferRequest(OfferRequestStatus.NoJob, string.Empty, all) { Place = only };
+        }
+
+        if (unresolved is not null)
+        {
+            return new OfferRequest(OfferRequestStatus.UnknownPlace, all, unresolved);
+        }
+
+        var resolution = jobs.Resolve(all);
+        return new OfferRequest(OfferRequestStatus.NoPlace, all, string.Empty) { Job = resolution.Match };
+    }
+
+    private OfferRequest WithJob(string jobText, string placeText, Place place)
+    {
+        if (JobKey.Stems(jobText).Count == 0)
+        {
+            return new OfferRequest(OfferRequestStatus.NoJob, jobText, placeText) { Place = place };
+        }
+
+        var resolution = jobs.Resolve(jobText);
+        return resolution.Match is { } match
+            ? new OfferRequest(OfferRequestStatus.Ok, jobText, placeText) { Job = match, Place = place }
+            : new OfferRequest(OfferRequestStatus.UnknownJob, jobText, placeText) { Place = place, Suggestions = resolution.Suggestions };
+    }
+
+    private static List<string> Tokenize(string? args)
+    {
+        var tokens = new List<string>();
+        foreach (var word in (args ?? string.Empty).Replace(",", " , ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            tokens.Add(word);
+        }
+
+        return tokens;
+    }
+
+    /// <summary>0 when tokens[i] starts no separator, else how many tokens it spans.</summary>
+    private static int SeparatorLength(List<string> tokens, int i)
+    {
+        var word = TextFolding.Fold(tokens[i]);
+        if (word is "a" or "sur" or "vers" or "," or "pres-de" or "autour-de")
+        {
+            return 1;
+        }
+
+        if (word is "pres" or "autour" && i + 1 < tokens.Count && TextFolding.Fold(tokens[i + 1]) is "de" or "du")
+        {
+            return 2;
+        }
+
+        return word.StartsWith("pres-d", StringComparison.Ordinal) ? 1 : 0;
+    }
+
+    /// <summary>The end of the job words: trailing separators ("boulanger à", "boulanger près de") dropped.</summary>
+    private static int TrimSeparators(List<string> tokens, int end)
+    {
+        while (end > 0)
+        {
+            var word = TextFolding.Fold(tokens[end - 1]);
+            if (word is "a" or "sur" or "vers" or "," or "de" or "du" or "pres" or "autour" or "dans" or "en")
+            {
+                end--;
+                continue;
+            }
+
+            break;
+        }
+
+        return end;
+    }
+
+    private static string Join(List<string> tokens, int start, int end) => string.Join(' ', tokens.Skip(start).Take(end - start));
+}

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Regenerates the compact embedded data of LiveBot.Offers (src/LiveBot.Offers/Data/*.tsv.gz).
+
+Usage: python3 src/LiveBot.Offers/tools/build_data.py [SOURCE_DIR]
+SOURCE_DIR holds the reference files described in docs/DATA.md (default ../shared/data).
+The output is deterministic (sorted rows, gzip without timestamp): rerunning it on the same input
+gives byte-identical files. Sources and licences: docs/DATA.md.
+"""
+import csv
+import gzip
+import io
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "Data")
+
+# Département names (INSEE Code officiel géographique), code -> name.
+DEPARTEMENTS = {
+    "01": "Ain", "02": "Aisne", "03": "Allier", "04": "Alpes-de-Haute-Provence", "05": "Hautes-Alpes",
+    "06": "Alpes-Maritimes", "07": "Ardèche", "08": "Ardennes", "09": "Ariège", "10": "Aube", "11": "Aude",
+    "12": "Aveyron", "13": "Bouches-du-Rhône", "14": "Calvados", "15": "Cantal", "16": "Charente",
+    "17": "Charente-Maritime", "18": "Cher", "19": "Corrèze", "2A": "Corse-du-Sud", "2B": "Haute-Corse",
+    "21": "Côte-d'Or", "22": "Côtes-d'Armor", "23": "Creuse", "24": "Dordogne", "25": "Doubs", "26": "Drôme",
+    "27": "Eure", "28": "Eure-et-Loir", "29": "Finistère", "30": "Gard", "31": "Haute-Garonne", "32": "Gers",
+    "33": "Gironde", "34": "Hérault", "35": "Ille-et-Vilaine", "36": "Indre", "37": "Indre-et-Loire",
+    "38": "Isère", "39": "Jura", "40": "Landes", "41": "Loir-et-Cher", "42": "Loire", "43": "Haute-Loire",
+    "44": "Loire-Atlantique", "45": "Loiret", "46": "Lot", "47": "Lot-et-Garonne", "48": "Lozère",
+    "49": "Maine-et-Loire", "50": "Manche", "51": "Marne", "52": "Haute-Marne", "53": "Mayenne",
+    "54": "Meurthe-et-Moselle", "55": "Meuse", "56": "Morbihan", "57": "Moselle", "58": "Nièvre", "59": "Nord",
+    "60": "Oise", "61": "Orne", "62": "Pas-de-Calais", "63": "Puy-de-Dôme", "64": "Pyrénées-Atlantiques",
+    "65": "Hautes-Pyrénées", "66": "Pyrénées-Orientales", "67": "Bas-Rhin", "68": "Haut-Rhin", "69": "Rhône",
+    "70": "Haute-Saône", "71": "Saône-et-Loire", "72": "Sarthe", "73": "Savoie", "74": "Haute-Savoie",
+    "75": "Paris", "76": "Seine-Maritime", "77": "Seine-et-Marne", "78": "Yvelines", "79": "Deux-Sèvres",
+    "80": "Somme", "81": "Tarn", "82": "Tarn-et-Garonne", "83": "Var", "84": "Vaucluse", "85": "Vendée",
+    "86": "Vienne", "87": "Haute-Vienne", "88": "Vosges", "89": "Yonne", "90": "Territoire de Belfort",
+    "91": "Essonne", "92": "Hauts-de-Seine", "93": "Seine-Saint-Denis", "94": "Val-de-Marne", "95": "Val-d'Oise",
+    "971": "Guadeloupe", "972": "Martinique", "973": "Guyane", "974": "La Réunion", "976": "Mayotte",
+}
+
+
+def write(name, rows):
+    buffer = io.BytesIO()
+    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
+        for row in rows:
+            gz.write(("\t".join(row) + "\n").encode("utf-8"))
+    with open(os.path.join(OUT, name), "wb") as f:
+        f.write(buffer.getvalue())
+    print(f"{name}: {len(rows)} rows, {len(buffer.getvalue())} bytes")
+
+
+def clean(text):
+    return re.sub(r"\s+", " ", text.replace("\t", " ")).strip()
+
+
+def main():
+    src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "..", "..", "shared", "data")
+    os.makedirs(OUT, exist_ok=True)
+
+    # communes: insee, name, type (c/a), département, postal codes, population, lat, lon
+    communes = []
+    with gzip.open(os.path.join(src, "communes-fr.csv.gz"), "rt", encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            if not r["latitude"] or not r["longitude"]:
+                continue
+            kind = "a" if r["type"] == "arrondissement" else "c"
+            communes.append([r["insee"], clean(r["nom"]), kind, r["departement"], r["codes_postaux"],
+                             r["population"] or "0", r["latitude"], r["longitude"]])
+    communes.sort(key=lambda r: r[0])
+    write("communes.tsv.gz", communes)
+
+    write("departements.tsv.gz", [[code, name] for code, name in sorted(DEPARTEMENTS.items())])
+
+    # ROME: code, parent code, label
+    rome = []
+    with open(os.path.join(src, "rome-v460.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            rome.append([r["code_rome"], r["code_rome_parent"] or r["code_rome"], clean(r["libelle_rome"])])
+    rome.sort(key=lambda r: r[0])
+    known = {r[0] for r in rome}
+    write("rome.tsv.gz", rome)
+
+    # Keyword groups: label, codes (the LBA sub-domains, then the older LBA keyword groups)
+    groups = {}
+    with open(os.path.join(src, "rome-sous-domaines.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            label = clean(r["sousDomaine"])
+            if label and r["code"] in known:
+                groups.setdefault(label, set()).add(r["code"])
+    with open(os.path.join(src, "metiers-lba.txt"), encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"(.*?)\s*\[(.*)\]\s*$", line.strip())
+            if not m:
+                continue
+            label = clean(m.group(1))
+            codes = {c for c in m.group(2).split(",") if c in known}
+            if label and codes:
+                groups.setdefault(label, set()).update(codes)
+    write("groups.tsv.gz", [[label, ",".join(sorted(codes))] for label, codes in sorted(groups.items())])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,13 @@
+using LiveBot.Offers.Requests;
+
+namespace LiveBot.Offers.Tests;
+
+/// <summary>The embedded data, loaded once for all tests (as the bot loads it once at start).</summary>
+internal static class TestData
+{
+    private static readonly Lazy<OffersData> Loaded = new(OffersData.Load);
+
+    public static OffersData Data => Loaded.Value;
+
+    public static OfferRequestParser Parser { get; } = new(Data.Places, Data.Jobs);
+}
