@@ -31,6 +31,47 @@ public sealed class EventStreamTests
     }
 
     [Fact]
+    public async Task Healthz_OpenStreams_CountedInDashboardSection()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        await using var events = await SseReader.OpenAsync(client, "events");
+        await events.WaitForAsync("snapshot");
+        await using var overlay = await SseReader.OpenAsync(bot.Http, "overlay/events");
+        await overlay.WaitForAsync("onair");
+
+        using var health = JsonDocument.Parse(await bot.Http.GetStringAsync("healthz"));
+
+        var section = health.RootElement.GetProperty("dashboard");
+        Assert.Equal(1, section.GetProperty("presenterPages").GetInt32());
+        Assert.Equal(1, section.GetProperty("overlays").GetInt32());
+    }
+
+    [Fact]
+    public void TryPush_BacklogFull_ClosesTheStreamAfterWhatWasQueued()
+    {
+        var removed = false;
+        using var subscription = new FeedSubscription(() => removed = true);
+        for (var i = 0; i < DashboardFeed.ClientBacklog; i++)
+        {
+            Assert.True(subscription.TryPush("frame\n\n"));
+        }
+
+        Assert.False(subscription.TryPush("one too many\n\n"));
+        var read = 0;
+        while (subscription.Frames.TryRead(out _))
+        {
+            read++;
+        }
+
+        Assert.Equal(DashboardFeed.ClientBacklog, read);
+        Assert.True(subscription.Frames.Completion.IsCompleted);
+        Assert.True(subscription.TryPush("after close\n\n"));
+        subscription.Dispose();
+        Assert.True(removed);
+    }
+
+    [Fact]
     public async Task Events_Reconnect_StartsAgainFromAFreshSnapshot()
     {
         await using var bot = await DashboardBot.StartAsync();

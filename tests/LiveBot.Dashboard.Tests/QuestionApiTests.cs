@@ -42,6 +42,20 @@ public sealed class QuestionApiTests
     }
 
     [Fact]
+    public async Task OnAir_HeldQuestion_Returns409SayingToApproveFirst()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        var id = await bot.AskAsync("bob", "Mon site https://exemple.fr recrute des apprentis, venez voir");
+
+        using var response = await client.PostAsync($"api/questions/{id}/onair", null);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("approuvez-la d'abord", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(QuestionStatus.Pending, bot.Service<QuestionQueue>().Get(id)?.Status);
+    }
+
+    [Fact]
     public async Task Action_RefusedByTheQueue_Returns409InFrench()
     {
         await using var bot = await DashboardBot.StartAsync();

@@ -1,4 +1,5 @@
 using System.Text;
+using LiveBot.Core.Health;
 using LiveBot.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -14,6 +15,7 @@ public static class DashboardEndpoints
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<DashboardFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
+        services.AddSingleton<IHealthSection, DashboardHealthSection>();
         return services;
     }
 

@@ -35,6 +35,7 @@ public sealed partial class DashboardFeed : BackgroundService
     private readonly ConcurrentDictionary<long, FeedSubscription> _presenters = new();
     private readonly ConcurrentDictionary<long, FeedSubscription> _overlays = new();
     private long _nextId;
+    private long _slowClientsDropped;
     private volatile bool _stopping;
     private volatile OverlayFrame _onAir;
     private string _lastConfigFrame = "";
@@ -56,6 +57,9 @@ public sealed partial class DashboardFeed : BackgroundService
     public int PresenterCount => _presenters.Count;
 
     public int OverlayCount => _overlays.Count;
+
+    /// <summary>Streams closed because their client fell <see cref="ClientBacklog"/> frames behind (it reconnects).</summary>
+    public long SlowClientsDropped => Interlocked.Read(ref _slowClientsDropped);
 
     /// <summary>Registers a presenter page; then <see cref="PresenterSnapshot"/> gives what it starts from.</summary>
     public FeedSubscription SubscribePresenter() => Subscribe(_presenters);
@@ -194,6 +198,7 @@ public sealed partial class DashboardFeed : BackgroundService
         {
             if (!subscription.TryPush(frame))
             {
+                Interlocked.Increment(ref _slowClientsDropped);
                 Log.ClientTooSlow(_logger);
             }
         }

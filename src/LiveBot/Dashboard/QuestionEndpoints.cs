@@ -58,7 +58,7 @@ public static class QuestionEndpoints
                 return apply(queue, id) is { } after
                     ? Results.Json(new { question = QuestionView.From(after) }, DashboardFeed.Json)
                     : Results.Json(
-                        new { error = $"Impossible de {french} la question #{id} (statut « {QuestionStatusNames.ToFrench(before.Status)} »)." },
+                        new { error = $"Impossible de {french} la question #{id} (statut « {QuestionStatusNames.ToFrench(before.Status)} »){HeldHint(before)}." },
                         DashboardFeed.Json,
                         statusCode: StatusCodes.Status409Conflict);
             });
@@ -66,6 +66,9 @@ public static class QuestionEndpoints
 
         return app;
     }
+
+    private static string HeldHint(Question question) =>
+        question.Held ? $" : elle est retenue ({question.HeldReason ?? "à vérifier"}), approuvez-la d'abord" : "";
 
     private static bool TryFilter(string? status, string? platform, out QuestionStatus? statusFilter, out string? platformFilter, out IResult error)
     {

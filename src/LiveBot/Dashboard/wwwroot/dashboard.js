@@ -131,7 +131,8 @@
     body.append(meta);
 
     const actions = el("div", "actions");
-    for (const [action, label] of ACTIONS[q.status] || []) {
+    // A held question cannot go on air before a moderator approves it: no button for that.
+    for (const [action, label] of (ACTIONS[q.status] || []).filter(([a]) => !(q.held && a === "onair"))) {
       const button = el("button", "action action-" + action, label);
       button.type = "button";
       button.dataset.action = action;
