@@ -23,5 +23,6 @@ public static class Harnesses
     private static void RegisterAll()
     {
         Dashboard.DashboardLatencyHarness.Register();
+        Questions.QuestionsRaidHarness.Register();
     }
 }

@@ -8,7 +8,8 @@ namespace LiveBot.Questions.Matching;
 /// punctuation and filler words ("est-ce que", "bonjour", articles...), lightly stemmed (plurals,
 /// doubled letters, -er/-ez, common verbs), as a sorted set. Numbers and polarity words ("pas", "sans",
 /// "avant"...) are also kept apart as <see cref="Critical"/>: two questions only merge when these match
-/// exactly ("à 30 ans" is not "à 25 ans", "avec le bac" is not "sans le bac").
+/// exactly ("à 30 ans" is not "à 25 ans", "avec le bac" is not "sans le bac"), and no content word may be
+/// replaced by another (see <see cref="Similarity"/>).
 /// </summary>
 public sealed class QuestionFingerprint
 {
@@ -96,7 +97,12 @@ public sealed class QuestionFingerprint
         return new QuestionFingerprint([.. tokens], string.Join('|', critical));
     }
 
-    /// <summary>Jaccard similarity of the token sets (0 when the critical words differ or a side is empty).</summary>
+    /// <summary>
+    /// Jaccard similarity of the token sets when one set holds the other; 0 when a content word was replaced
+    /// by another (a paraphrase adds or drops words, but "à Lyon" for "à Paris" or "boucher" for "boulanger"
+    /// is another question), when the critical words differ, or when a side is empty. Merging two different
+    /// questions would lose one, so the rule errs on the side of not merging.
+    /// </summary>
     public double Similarity(QuestionFingerprint other)
     {
         if (IsEmpty || other.IsEmpty || !string.Equals(Critical, other.Critical, StringComparison.Ordinal))
@@ -105,6 +111,11 @@ public sealed class QuestionFingerprint
         }
 
         var common = CommonCount(Tokens, other.Tokens);
+        if (common < Math.Min(Tokens.Length, other.Tokens.Length))
+        {
+            return 0;
+        }
+
         return (double)common / (Tokens.Length + other.Tokens.Length - common);
     }
 

@@ -21,6 +21,7 @@ public sealed class QuestionFingerprintTests
     [InlineData("C'est quoi la différence entre alternance et apprentissage ?", "quelle différence entre l'apprentissage et l'alternance ?")]
     [InlineData("Faut-il avoir le bac pour faire un CAP ?", "il faut le bac pour faire un cap ?")]
     [InlineData("Les apprentis ont-ils droit aux APL ?", "Un apprenti a droit à l'APL ?")]
+    [InlineData("On peut faire un apprentissage en informatique ?", "Bonjour, on peut faire un apprentissage en informatique à Lyon ?")]
     public void Similarity_SameQuestionAskedDifferently_Merges(string first, string second)
     {
         var score = QuestionFingerprint.Of(first).Similarity(QuestionFingerprint.Of(second));
@@ -43,6 +44,8 @@ public sealed class QuestionFingerprintTests
     [InlineData("Je suis en seconde, je peux faire un apprentissage ?", "Je suis en terminale, je peux faire un apprentissage ?")]
     [InlineData("Un apprenti dans le public, c'est possible ?", "Un apprenti dans le privé, c'est possible ?")]
     [InlineData("Bonjour tout le monde !", "Bonjour à tous, merci pour le live !")]
+    [InlineData("Comment trouver une entreprise pour un CAP mécanicien auto vers Lyon ?", "Comment trouver une entreprise pour un CAP mécanicien auto vers Paris ?")]
+    [InlineData("Quel salaire pour un apprenti ?", "Quel salaire pour un apprenti boulanger ?")]
     public void Similarity_DifferentQuestions_DoesNotMerge(string first, string second)
     {
         var score = QuestionFingerprint.Of(first).Similarity(QuestionFingerprint.Of(second));
