@@ -97,6 +97,9 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
     /// <summary>Raised when a channel's JOIN is confirmed.</summary>
     public event Action<string>? Joined;
 
+    /// <summary>Raised after any change a test may wait for (state, joins, what USERSTATE said).</summary>
+    public event Action? Changed;
+
     bool IOutboxTransport.IsConnected => _connection is { LoggedIn: true };
 
     public PlatformHealth GetHealth()
@@ -385,6 +388,7 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
             if (channel is not null)
             {
                 _outbox.SetPrivileged(channel, TwitchMessageReader.IsPrivileged(message));
+                Changed?.Invoke();
             }
 
             return default;
@@ -400,6 +404,7 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
                     _joined[channel] = 0;
                     Log.JoinedChannel(_logger, channel);
                     Joined?.Invoke(channel);
+                    Changed?.Invoke();
                 }
                 else
                 {
@@ -594,6 +599,7 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
 
         _state = state;
         StateChanged?.Invoke(state);
+        Changed?.Invoke();
     }
 
     public override void Dispose()

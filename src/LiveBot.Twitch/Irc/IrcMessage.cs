@@ -56,18 +56,18 @@ public readonly ref struct IrcMessage
     public static bool TryParse(ReadOnlySpan<char> line, out IrcMessage message)
     {
         message = default;
-        var i = 0;
+        var i = SkipSpaces(line, 0);
         int tagsStart = 0, tagsLength = 0, sourceStart = 0, sourceLength = 0;
-        if (line.Length > 0 && line[0] == '@')
+        if (i < line.Length && line[i] == '@')
         {
-            var end = IndexOfSpace(line, 1);
+            var end = IndexOfSpace(line, i + 1);
             if (end < 0)
             {
                 return false;
             }
 
-            tagsStart = 1;
-            tagsLength = end - 1;
+            tagsStart = i + 1;
+            tagsLength = end - i - 1;
             i = SkipSpaces(line, end);
         }
 

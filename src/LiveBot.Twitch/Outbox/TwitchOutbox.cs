@@ -41,6 +41,10 @@ public sealed partial class TwitchOutbox
     private long _dropped;
     private long _mergedAway;
     private int _pendingCount;
+    private readonly object _idleGate = new();
+    private TaskCompletionSource _idleChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DateTimeOffset? _idleUntil;
+    private bool _idle;
 
     public TwitchOutbox(TimeProvider time, ILogger logger, TimeSpan maxReplyAge)
     {
@@ -349,19 +353,57 @@ public sealed partial class TwitchOutbox
 
     private async Task WaitAsync(TimeSpan? wait, CancellationToken cancellationToken)
     {
-        if (wait is null)
-        {
-            await _wake.Reader.ReadAsync(cancellationToken);
-            return;
-        }
-
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(wait.Value, _time, stop.Token);
+        var delay = wait is null ? Task.Delay(Timeout.Infinite, stop.Token) : Task.Delay(wait.Value, _time, stop.Token);
         var woken = _wake.Reader.WaitToReadAsync(stop.Token).AsTask();
+        EnterIdle(wait is null ? null : _time.GetUtcNow() + wait.Value);
         await Task.WhenAny(delay, woken);
+        Volatile.Write(ref _idle, false);
         await stop.CancelAsync();
         _wake.Reader.TryRead(out _);
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// True while the sender waits with nothing it could do before the clock moves (tests driving a
+    /// FakeTimeProvider advance time only then, instead of sleeping).
+    /// </summary>
+    internal bool IsSettled
+    {
+        get
+        {
+            lock (_idleGate)
+            {
+                return Volatile.Read(ref _idle) && _wake.Reader.Count == 0 && _incoming.Reader.Count == 0
+                    && (_idleUntil is null || _idleUntil > _time.GetUtcNow());
+            }
+        }
+    }
+
+    /// <summary>Completes the next time the sender starts waiting.</summary>
+    internal Task NextIdle
+    {
+        get
+        {
+            lock (_idleGate)
+            {
+                return _idleChanged.Task;
+            }
+        }
+    }
+
+    private void EnterIdle(DateTimeOffset? until)
+    {
+        TaskCompletionSource changed;
+        lock (_idleGate)
+        {
+            _idleUntil = until;
+            Volatile.Write(ref _idle, true);
+            changed = _idleChanged;
+            _idleChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        changed.TrySetResult();
     }
 
     private sealed record Entry(OutgoingMessage Message, string Text, bool IsContinuation);
