@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using LiveBot.Core.Chat;
 using LiveBot.Testing;
+using LiveBot.Twitch.Outbox;
 using LiveBot.Twitch.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -188,6 +189,39 @@ public sealed class TwitchChatClientTests
 
         await server.WaitForConnectionAsync(2);
         Assert.Equal(1, server.MaxLiveConnections);
+    }
+
+    [Fact]
+    public async Task Validate_EveryHour_AsksTwitchAgain()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await FakeTwitchServer.StartAsync(time);
+        await using var bot = await BotHost.StartAsync(settings: server.BotSettings(), configure: b => b.Services.AddSingleton<TimeProvider>(time));
+        await server.WaitForJoinAsync("chan");
+        await server.WaitForValidateAsync(1);
+
+        time.Advance(TwitchChatClient.ValidationInterval);
+
+        await server.WaitForValidateAsync(2);
+    }
+
+    [Fact]
+    public async Task Join_TwentyFiveChannels_PacesLoginAndJoinsTwentyPerTenSeconds()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await FakeTwitchServer.StartAsync(time);
+        var channels = Enumerable.Range(1, 25).Select(i => "chaine" + i).ToArray();
+        await using var bot = await BotHost.StartAsync(settings: server.BotSettings(channels: channels), configure: b => b.Services.AddSingleton<TimeProvider>(time));
+        var client = bot.Service<TwitchChatClient>();
+
+        await WaitForAsync(client, () => client.ConnectedChannels.Count == 19);
+        await server.BarrierAsync();
+        Assert.Equal(19, server.Received.Count(r => r.Command == "JOIN"));
+
+        time.Advance(TwitchLimits.JoinWindow + TimeSpan.FromSeconds(1));
+
+        await WaitForAsync(client, () => client.ConnectedChannels.Count == 25);
+        Assert.Empty(server.Limits.Breaches);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     private int _maxLive;
     private int _loggedIn;
     private int _barriers;
+    private readonly List<(int Count, TaskCompletionSource Done)> _validateWaiters = [];
 
     private FakeTwitchServer(WebApplication app, TimeProvider time)
     {
@@ -394,9 +395,36 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         ? $"@badge-info=;badges=moderator/1;color=;display-name=LiveBot;emote-sets=0;mod=1;subscriber=0;user-type=mod :tmi.twitch.tv USERSTATE #{channel}"
         : $"@badge-info=;badges=;color=;display-name=LiveBot;emote-sets=0;mod=0;subscriber=0;user-type= :tmi.twitch.tv USERSTATE #{channel}";
 
+    /// <summary>Completes when oauth2/validate has been called <paramref name="count"/> times.</summary>
+    public Task WaitForValidateAsync(int count)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_validateWaiters)
+        {
+            if (Volatile.Read(ref ValidateCount) >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            _validateWaiters.Add((count, done));
+        }
+
+        return done.Task.WaitAsync(TimeSpan.FromSeconds(15));
+    }
+
     private IResult Validate(HttpContext context)
     {
-        Interlocked.Increment(ref ValidateCount);
+        var calls = Interlocked.Increment(ref ValidateCount);
+        lock (_validateWaiters)
+        {
+            foreach (var waiter in _validateWaiters.Where(w => w.Count <= calls))
+            {
+                waiter.Done.TrySetResult();
+            }
+
+            _validateWaiters.RemoveAll(w => w.Count <= calls);
+        }
+
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("OAuth ", StringComparison.Ordinal) ? header[6..] : string.Empty;
         return ValidTokens.ContainsKey(token)
