@@ -123,6 +123,38 @@ public sealed class PresenterPageTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task BotRestarted_PageReconnectsByItselfAndCatchesUpFromSnapshot()
+    {
+        var bot = await DashboardBot.StartAsync();
+        var stopped = false;
+        var port = bot.BaseAddress.Port;
+        var context = await browser.NewContextAsync();
+        try
+        {
+            var page = await OpenPresenterPageAsync(context, bot);
+            await bot.AskAsync("alice", "Question posée avant le redémarrage du bot ?");
+            await Expect(page.Locator("#question-list li.question")).ToHaveCountAsync(1);
+
+            stopped = true;
+            await bot.DisposeAsync();
+            await Expect(page.Locator("#connection")).Not.ToHaveAttributeAsync("data-state", "live");
+            await using var restarted = await DashboardBot.StartAsync(port: port);
+            await restarted.AskAsync("bob", "Question posée pendant que la page était coupée ?");
+
+            await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "live");
+            await Expect(page.Locator("#question-list li.question .text")).ToHaveTextAsync("Question posée pendant que la page était coupée ?");
+        }
+        finally
+        {
+            await context.CloseAsync();
+            if (!stopped)
+            {
+                await bot.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task ConfigErrors_BrokenModeratorsFile_ShownLive()
     {
         await using var bot = await DashboardBot.StartAsync();

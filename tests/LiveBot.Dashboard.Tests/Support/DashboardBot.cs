@@ -10,8 +10,17 @@ public static class DashboardBot
 {
     public const string Token = "jeton-de-test-0123456789abcdef";
 
-    public static Task<BotHost> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string>? files = null) =>
-        BotHost.StartAsync(files, new Dictionary<string, string> { ["Dashboard:Token"] = Token }, configure);
+    /// <param name="port">0 for any free port; a given one to restart "the same" bot.</param>
+    public static Task<BotHost> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string>? files = null, int port = 0)
+    {
+        var settings = new Dictionary<string, string> { ["Dashboard:Token"] = Token };
+        if (port != 0)
+        {
+            settings["urls"] = "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return BotHost.StartAsync(files, settings, configure);
+    }
 
     /// <summary>An HttpClient on the bot that sends the token as <c>Authorization: Bearer</c>.</summary>
     public static HttpClient Authorized(this BotHost bot)
