@@ -15,7 +15,7 @@ namespace LiveBot.Benchmarks.Questions;
 /// real LiteDB file (every question durable before Submit returns). Phases:
 /// <list type="number">
 /// <item>raid with the default limits (3 open per viewer, one per 30 s): outcomes, ingest throughput, Submit latency;</item>
-/// <item>the same with the limits lifted, so the queue ends with ~7,000 open questions;</item>
+/// <item>the same with the limits lifted, so the queue fills up with open questions;</item>
 /// <item>de-duplication alone (fingerprint + index lookup) against 10,000 open questions.</item>
 /// </list>
 /// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness questions-raid [--questions 10000] [--viewers 2000]</code>
@@ -43,13 +43,21 @@ public static class QuestionsRaidHarness
 
     private static readonly string[] Templates =
     [
-        "Est-ce qu'on peut devenir {job} en apprentissage à {place} ?",
-        "Quel salaire pour un apprenti {job} de {age} ans ?",
-        "Comment trouver une entreprise pour un CAP {job} vers {place} ?",
-        "Combien d'heures par semaine en apprentissage {job} à {age} ans ?",
-        "On peut faire un apprentissage {job} sans le bac à {place} ?",
-        "Quelles écoles forment au métier de {job} près de {place} ?",
-        "Je veux être {job}, je peux commencer en alternance à {age} ans ?",
+        "Est-ce qu'on peut devenir {job} en apprentissage à {place} {detail} ?",
+        "Quel salaire pour un apprenti {job} de {age} ans {detail} ?",
+        "Comment trouver une entreprise pour un CAP {job} vers {place} {detail} ?",
+        "Combien d'heures par semaine en apprentissage {job} à {age} ans {detail} ?",
+        "On peut faire un apprentissage {job} sans le bac à {place} {detail} ?",
+        "Quelles écoles forment au métier de {job} près de {place} {detail} ?",
+        "Je veux être {job}, je peux commencer en alternance à {age} ans {detail} ?",
+    ];
+
+    private static readonly string[] Details =
+    [
+        "", "en septembre", "en janvier", "le week-end", "avec un handicap", "sans permis", "en reconversion",
+        "après une licence", "en étant mineur", "avec un enfant", "en habitant loin", "sans expérience",
+        "en venant de l'étranger", "après un bac général", "en changeant de région", "avec un petit salaire",
+        "en internat", "en télétravail", "en horaires décalés", "avec une bourse",
     ];
 
     private static readonly string[] Openers = ["Bonjour ! ", "Salut, ", "svp ", "Hello, est-ce que ", string.Empty, "Question : "];
@@ -172,7 +180,8 @@ public static class QuestionsRaidHarness
     private static string Fill(string template, Random random) => template
         .Replace("{job}", Jobs[random.Next(Jobs.Length)], StringComparison.Ordinal)
         .Replace("{place}", Places[random.Next(Places.Length)], StringComparison.Ordinal)
-        .Replace("{age}", random.Next(16, 31).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        .Replace("{age}", random.Next(16, 31).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace(" {detail}", Details[random.Next(Details.Length)] is { Length: > 0 } detail ? " " + detail : string.Empty, StringComparison.Ordinal);
 
     /// <summary>The same question typed by someone else: greeting, case, accents, punctuation.</summary>
     private static string Paraphrase(string text, Random random)
