@@ -24,5 +24,6 @@ public static class Harnesses
     {
         Dashboard.DashboardLatencyHarness.Register();
         Questions.QuestionsRaidHarness.Register();
+        Twitch.TwitchLatencyHarness.Register();
     }
 }
