@@ -232,6 +232,9 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             _error = $"quota YouTube épuisé jusqu'à {until:yyyy-MM-dd HH:mm} UTC";
             Log.QuotaExceeded(_logger, until);
             await WaitAsync(until - _time.GetUtcNow(), cancellationToken);
+            // What was said meanwhile is backlog now: start from a fresh page, as when joining.
+            _pageToken = null;
+            _firstPage = true;
             _error = null;
             _state = _chatId is null ? PlatformStates.Connecting : PlatformStates.Connected;
             return;
@@ -380,7 +383,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             }
 
             var message = YouTubeMessageMapper.ToChatMessage(item, chatId, now);
-            if (message is null)
+            if (message is null || now - message.Time > _options.ReplyMaxAge)
             {
                 continue;
             }

@@ -286,12 +286,16 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         TaskCompletionSource? stall;
         lock (_lock)
         {
-            Calls[method] = Calls.GetValueOrDefault(method) + 1;
             _stalls.Remove(method, out stall);
         }
 
         if (stall is not null)
         {
+            lock (_lock)
+            {
+                Calls[method] = Calls.GetValueOrDefault(method) + 1;
+            }
+
             stall.TrySetResult();
             try
             {
@@ -314,6 +318,8 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
 
         lock (_lock)
         {
+            // Counted once answered, so a test that saw the call also sees its effect.
+            Calls[method] = Calls.GetValueOrDefault(method) + 1;
             var status = (result as IStatusCodeHttpResult)?.StatusCode ?? 200;
             Spend(method, status is >= 200 and < 300 ? cost : status == 403 && IsQuotaError(result) ? 0 : 1);
             Notify();
