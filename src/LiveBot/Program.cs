@@ -12,17 +12,14 @@ catch (ConfigFileException ex)
     Console.Error.WriteLine($"LiveBot ne démarre pas : {ex.Error}");
     return 2;
 }
-
-try
-{
-    await app.RunAsync();
-    return 0;
-}
 catch (OptionsValidationException ex)
 {
     Console.Error.WriteLine($"LiveBot ne démarre pas, configuration invalide : {string.Join(" ; ", ex.Failures)}");
     return 2;
 }
+
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to the host-level tests.</summary>
 public partial class Program;

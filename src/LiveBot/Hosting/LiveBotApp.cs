@@ -20,7 +20,8 @@ public static class LiveBotApp
     /// <summary>
     /// Reads <c>--config-dir DIR</c> (or LIVEBOT_CONFIG_DIR, default ./config), then appsettings.json of that
     /// folder, user-secrets, environment variables and the command line, in rising priority. Loads every
-    /// moderators' file: an invalid one throws <see cref="ConfigFileException"/>.
+    /// moderators' file: an invalid one throws <see cref="ConfigFileException"/>, invalid settings throw
+    /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>.
     /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
@@ -54,6 +55,9 @@ public static class LiveBotApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Settings first (before the host would log a stack trace for them), then moderators' files.
+        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         foreach (var file in app.Services.GetServices<IModeratorFile>())
         {
             file.LoadInitial();

@@ -33,7 +33,7 @@ public sealed class BotProcess : IDisposable
     }
 
     /// <summary>Starts LiveBot.dll with <paramref name="configDir"/> and <paramref name="databasePath"/>.</summary>
-    public static BotProcess Start(string configDir, string databasePath)
+    public static BotProcess Start(string configDir, string databasePath, params string[] extraArgs)
     {
         var dll = typeof(LiveBotApp).Assembly.Location;
         var info = new ProcessStartInfo("dotnet")
@@ -44,7 +44,7 @@ public sealed class BotProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(configDir)!,
         };
-        foreach (var arg in new[] { dll, "--config-dir", configDir, "--urls", "http://127.0.0.1:0", "--Storage:Path", databasePath, "--Logging:LogLevel:Default", "Warning" })
+        foreach (var arg in new[] { dll, "--config-dir", configDir, "--urls", "http://127.0.0.1:0", "--Storage:Path", databasePath, "--Logging:LogLevel:Default", "Warning" }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }

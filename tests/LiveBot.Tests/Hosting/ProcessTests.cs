@@ -28,6 +28,18 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_InvalidSettings_ExitCode2WithReasonAndNoStackTrace()
+    {
+        using var bot = BotProcess.Start(ConfigDir, DatabasePath, "--Storage:Path", " ");
+
+        await bot.Process.WaitForExitAsync().WaitAsync(Patience);
+
+        Assert.Equal(2, bot.Process.ExitCode);
+        Assert.Contains("LiveBot ne démarre pas, configuration invalide", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task KillDashNine_DuringWrites_EveryAcknowledgedCountSurvives()
     {
         await File.WriteAllTextAsync(Path.Combine(ConfigDir, "commands.json"), """{ "commands": [ { "name": "compte", "reply": "#{count}" } ] }""");
