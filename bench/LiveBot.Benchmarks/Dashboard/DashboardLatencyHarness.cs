@@ -17,8 +17,9 @@ namespace LiveBot.Benchmarks.Dashboard;
 /// before the POST is sent to the moment the matching <c>question</c> event is read off the stream.
 /// Phases: one at a time (no queueing), then at raid pace (10,000 questions in 10 minutes = 16.7/s)
 /// and at 5x that, with a second presenter page and an overlay connected; before and after, the same
-/// measure inside a real Chromium presenter page (<see cref="PresenterPageProbe"/>; skip with --no-browser).
-/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness dashboard-latency [--sequential 300] [--seconds 20] [--no-browser]</code>
+/// measure inside a real Chromium presenter page (<see cref="PresenterPageProbe"/>; skip with --no-browser),
+/// last with the queue filled to the raid's 10,000 questions.
+/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness dashboard-latency [--sequential 300] [--seconds 20] [--raid 10000] [--no-browser]</code>
 /// </summary>
 public static class DashboardLatencyHarness
 {
@@ -44,6 +45,7 @@ public static class DashboardLatencyHarness
         var sequential = Option(args, "--sequential", 300);
         var seconds = Option(args, "--seconds", 20);
         var browser = !args.Contains("--no-browser") && File.Exists("/usr/bin/chromium");
+        var raid = Option(args, "--raid", 10_000);
         var folder = Path.Combine(Path.GetTempPath(), "livebot-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(folder, "config"));
         var app = LiveBotApp.Build(
@@ -84,6 +86,16 @@ public static class DashboardLatencyHarness
             if (page is not null)
             {
                 Report($"Chromium page, one at a time, counter updated (queue > {asked})", await InPageAsync(page, random, 150, "counter", "pb", () => asked++));
+                var queue = app.Services.GetRequiredService<LiveBot.Questions.QuestionQueue>();
+                var preloaded = 0;
+                while (queue.Counters().Total < raid)
+                {
+                    queue.Submit("twitch", "live", "twitch:p" + preloaded, "p" + preloaded, Question(random));
+                    preloaded++;
+                }
+
+                Console.WriteLine($"page reload with {queue.Counters().Total} questions (snapshot + first render): {await page.ReloadAsync():0} ms");
+                Report($"Chromium page, one at a time, counter updated (queue of {queue.Counters().Total}, the raid's size)", await InPageAsync(page, random, 100, "counter", "pc", () => asked++));
             }
 
             Console.WriteLine($"questions asked: {asked}; open in the queue at the end: {app.Services.GetRequiredService<LiveBot.Questions.QuestionQueue>().Counters().Total}");

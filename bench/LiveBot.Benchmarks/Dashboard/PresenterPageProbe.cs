@@ -63,6 +63,16 @@ public sealed class PresenterPageProbe : IAsyncDisposable
     public Task<double> AskAsync(string user, string text, string waitFor) =>
         _page.EvaluateAsync<double>(Script, new { user, text, waitFor });
 
+    /// <summary>Reloads the page; milliseconds until the live feed is on and the snapshot is drawn.</summary>
+    public async Task<double> ReloadAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await _page.ReloadAsync();
+        await _page.WaitForFunctionAsync(
+            "() => document.getElementById('connection').dataset.state === 'live' && document.querySelectorAll('#question-list li').length > 0");
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _browser.CloseAsync();
