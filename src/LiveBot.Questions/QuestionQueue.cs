@@ -460,7 +460,15 @@ public sealed partial class QuestionQueue
             throw;
         }
 
-        database.Checkpoint();
+        try
+        {
+            database.Checkpoint();
+        }
+        catch (LiteException ex)
+        {
+            // Committed all the same (in LiteDB's log, written within milliseconds): keep going.
+            Log.CheckpointFailed(_logger, ex);
+        }
     }
 
     private void Raise(string kind, Question question)
@@ -576,6 +584,9 @@ public sealed partial class QuestionQueue
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} questions older than {Days} days deleted with their voters")]
         public static partial void Purged(ILogger logger, int count, int days);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Question saved, but the LiteDB checkpoint after it failed")]
+        public static partial void CheckpointFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "A Changed handler failed on {Kind} #{Id}")]
         public static partial void HandlerFailed(ILogger logger, string kind, int id, Exception exception);

@@ -22,7 +22,10 @@ public static class QuestionsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLiveBotStorage();
-        services.AddOptions<QuestionsOptions>().Bind(configuration.GetSection(QuestionsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<QuestionsOptions>().Bind(configuration.GetSection(QuestionsOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.MinLength <= o.MaxLength, "Questions:MinLength doit être inférieur ou égal à Questions:MaxLength")
+            .ValidateOnStart();
         services.AddModeratorFile<ModerationRules>(ModerationFile.FileName, _ => ModerationFile.Parse, DefaultModerationJson);
         services.TryAddSingleton(sp => new QuestionQueue(
             sp.GetRequiredService<LiteDbStore>(),

@@ -7,8 +7,10 @@ namespace LiveBot.Questions.Commands;
 
 /// <summary>
 /// <c>!question &lt;texte&gt;</c> (alias <c>!q</c>): asks the guests a question. Moderators and the broadcaster
-/// also run the queue from chat: <c>!q ok 12</c>, <c>!q hide 12</c>, <c>!q next</c>. The replies name the
-/// asker themselves (they carry the question's number, so they are never merged).
+/// also run the queue from chat: <c>!q ok 12</c>, <c>!q hide 12</c>, <c>!q next</c>. The receipt of a new
+/// question (and "wait N s") names the asker itself and is never merged; the other replies are the same for
+/// every asker, name nobody and carry a merge key, so in a raid the outbox sends one "@a @b … ta question
+/// rejoint la #7 (+1)" instead of hundreds.
 /// </summary>
 public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
 {
@@ -20,13 +22,13 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
         {
             ["received"] = new("Merci @{user}, question #{number} bien reçue ({ahead} avant la tienne)", "number", "ahead"),
             ["held"] = new("Merci @{user}, question #{number} bien reçue : un modérateur la relit avant de la montrer.", "number"),
-            ["merged"] = new("@{user}, ta question rejoint la #{number} (+1)", "number", "votes"),
-            ["alreadyBacked"] = new("@{user}, ta question rejoint la #{number}, déjà comptée pour toi.", "number"),
-            ["usage"] = new("@{user}, écris {command} suivi de ta question.", "command"),
-            ["tooShort"] = new("@{user}, ta question est un peu courte : {min} caractères au moins.", "min"),
-            ["tooLong"] = new("@{user}, ta question est trop longue : {max} caractères au plus.", "max"),
+            ["merged"] = new("ta question rejoint la #{number} (+1)", "number", "votes"),
+            ["alreadyBacked"] = new("ta question rejoint la #{number}, déjà comptée pour toi.", "number"),
+            ["usage"] = new("écris {command} suivi de ta question.", "command"),
+            ["tooShort"] = new("ta question est un peu courte : {min} caractères au moins.", "min"),
+            ["tooLong"] = new("ta question est trop longue : {max} caractères au plus.", "max"),
             ["tooSoon"] = new("@{user}, une question toutes les {interval} s : réessaie dans {wait} s.", "interval", "wait"),
-            ["tooMany"] = new("@{user}, tu as déjà {max} questions en attente : attends qu'on y réponde.", "max"),
+            ["tooMany"] = new("tu as déjà {max} questions en attente : attends qu'on y réponde.", "max"),
             ["approved"] = new("Question #{number} approuvée.", "number"),
             ["hidden"] = new("Question #{number} masquée.", "number"),
             ["onAir"] = new("À l'antenne : question #{number} de {author} ({votes}).", "number", "author", "votes"),
@@ -42,36 +44,43 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
     private Reply? Handle(CommandContext context)
     {
         var message = context.Message;
-        if (TryParseModeration(context.ArgList, out var action, out var number))
+        if (TryParseModeration(context.ArgList, out var action, out var target))
         {
             // A viewer typing exactly "!q ok 12" gets no answer: it is no question.
-            return message.Role >= ChatRole.Moderator ? new Reply(Moderate(context, action, number)) : null;
+            return message.Role >= ChatRole.Moderator ? new Reply(Moderate(context, action, target)) : null;
         }
 
         if (context.Args.Length == 0)
         {
-            return new Reply(context.Text("usage", ("command", context.Commands.Prefix + context.InvokedAs)));
+            return Shared(context, "usage|" + context.InvokedAs, context.Text("usage", ("command", context.Commands.Prefix + context.InvokedAs)));
         }
 
         var options = queue.Options;
         var result = queue.Submit(message.Platform, message.Channel, message.QualifiedUserId, message.DisplayName, context.Args);
-        var text = result.Outcome switch
+        var number = result.Question?.Id ?? 0;
+        return result.Outcome switch
         {
-            SubmitOutcome.Added when result.Question!.Held => context.Text("held", ("number", result.Question.Id)),
-            SubmitOutcome.Added => context.Text("received", ("number", result.Question!.Id), ("ahead", Ahead(result.Ahead))),
-            SubmitOutcome.Merged => context.Text("merged", ("number", result.Question!.Id), ("votes", Votes(result.Question.Votes))),
-            SubmitOutcome.AlreadyBacked => context.Text("alreadyBacked", ("number", result.Question!.Id)),
-            SubmitOutcome.TooShort => context.Text("tooShort", ("min", options.MinLength)),
-            SubmitOutcome.TooLong => context.Text("tooLong", ("max", options.MaxLength)),
-            SubmitOutcome.TooSoon => context.Text(
+            // The receipt carries the asker's own number: named here, never merged.
+            SubmitOutcome.Added when result.Question!.Held => new Reply(context.Text("held", ("number", number))),
+            SubmitOutcome.Added => new Reply(context.Text("received", ("number", number), ("ahead", Ahead(result.Ahead)))),
+            SubmitOutcome.TooSoon => new Reply(context.Text(
                 "tooSoon",
                 ("interval", (int)Math.Ceiling(options.MinInterval.TotalSeconds)),
-                ("wait", Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds)))),
-            SubmitOutcome.TooManyOpen => context.Text("tooMany", ("max", options.MaxOpenPerViewer)),
+                ("wait", Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds))))),
+
+            // The same answer for many viewers in a raid: the outbox may address it to all of them at once.
+            SubmitOutcome.Merged => Shared(context, "merged|" + number, context.Text("merged", ("number", number), ("votes", Votes(result.Question!.Votes)))),
+            SubmitOutcome.AlreadyBacked => Shared(context, "alreadyBacked|" + number, context.Text("alreadyBacked", ("number", number))),
+            SubmitOutcome.TooShort => Shared(context, "tooShort", context.Text("tooShort", ("min", options.MinLength))),
+            SubmitOutcome.TooLong => Shared(context, "tooLong", context.Text("tooLong", ("max", options.MaxLength))),
+            SubmitOutcome.TooManyOpen => Shared(context, "tooMany", context.Text("tooMany", ("max", options.MaxOpenPerViewer))),
             _ => null,
         };
-        return text is null ? null : new Reply(text);
     }
+
+    /// <summary>A reply that names nobody, which the outbox addresses (and may merge with the same ones).</summary>
+    internal static Reply Shared(CommandContext context, string key, string text) =>
+        new(text) { MergeKey = context.Command.Id + "|" + key };
 
     private string Moderate(CommandContext context, string action, int number)
     {

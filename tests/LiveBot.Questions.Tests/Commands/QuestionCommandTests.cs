@@ -1,6 +1,8 @@
 using System.Text.Json;
-using LiveBot.Questions.Moderation;
+using LiveBot.Core.Chat;
+using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
+using LiveBot.Questions.Moderation;
 using LiveBot.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -32,7 +34,7 @@ public sealed class QuestionCommandTests
 
         var replies = await bot.SayAsync("!q est-ce qu'on peut faire un apprentissage a 30 ans", "bob");
 
-        Assert.Equal(["@bob, ta question rejoint la #1 (+1)"], replies);
+        Assert.Equal(["ta question rejoint la #1 (+1)"], replies);
         Assert.Equal(1, bot.Service<QuestionQueue>().Get(1)!.Votes);
     }
 
@@ -42,9 +44,9 @@ public sealed class QuestionCommandTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var bot = await BotHost.StartAsync(configure: b => b.Services.AddSingleton<TimeProvider>(time));
 
-        Assert.Equal(["@alice, écris !question suivi de ta question."], await bot.SayAsync("!question", "alice"));
-        Assert.Equal(["@alice, ta question est un peu courte : 10 caractères au moins."], await bot.SayAsync("!q salut", "alice"));
-        Assert.Equal(["@alice, ta question est trop longue : 300 caractères au plus."], await bot.SayAsync("!q " + new string('a', 301), "alice"));
+        Assert.Equal(["écris !question suivi de ta question."], await bot.SayAsync("!question", "alice"));
+        Assert.Equal(["ta question est un peu courte : 10 caractères au moins."], await bot.SayAsync("!q salut", "alice"));
+        Assert.Equal(["ta question est trop longue : 300 caractères au plus."], await bot.SayAsync("!q " + new string('a', 301), "alice"));
         await bot.SayAsync("!q Quel salaire pour un apprenti ?", "alice");
         time.Advance(TimeSpan.FromSeconds(12));
         Assert.Equal(["@alice, une question toutes les 30 s : réessaie dans 18 s."], await bot.SayAsync("!q Comment trouver une entreprise ?", "alice"));
@@ -55,7 +57,27 @@ public sealed class QuestionCommandTests
         }
 
         time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(["@alice, tu as déjà 3 questions en attente : attends qu'on y réponde."], await bot.SayAsync("!q Combien de jours de congés ?", "alice"));
+        Assert.Equal(["tu as déjà 3 questions en attente : attends qu'on y réponde."], await bot.SayAsync("!q Combien de jours de congés ?", "alice"));
+    }
+
+    [Fact]
+    public async Task Question_RaidOfDuplicates_RepliesMergeIntoOneMessage()
+    {
+        await using var bot = await BotHost.StartAsync();
+        await bot.SayAsync("!question On peut faire un apprentissage à 30 ans ?", "alice");
+        var pipeline = bot.Service<ChatPipeline>();
+        var replies = new List<OutgoingMessage>();
+
+        foreach (var (user, text) in new[] { ("bob", "!q on peut faire un apprentissage a 30 ans"), ("carol", "!q Bonjour, est-ce qu'on peut faire un apprentissage à 30 ans ??"), ("dave", "!vote 1"), ("erin", "!vote 1") })
+        {
+            var message = new ChatMessage("twitch", "chaine", Guid.NewGuid().ToString("N"), user, user, user, ChatRole.Viewer, text, DateTimeOffset.UtcNow);
+            replies.AddRange(await pipeline.ProcessAsync(message, CancellationToken.None));
+        }
+
+        var merged = ReplyMerger.Merge(replies, 500);
+
+        Assert.Equal(["@bob @carol ta question rejoint la #1 (+1)", "@dave @erin +1 pour la question #1 !"], merged.Select(m => m.Text));
+        Assert.Equal(4, bot.Service<QuestionQueue>().Get(1)!.Votes);
     }
 
     [Fact]
@@ -64,12 +86,13 @@ public sealed class QuestionCommandTests
         await using var bot = await BotHost.StartAsync();
         await bot.SayAsync("!question Quel salaire pour un apprenti en BTS ?", "alice");
 
-        Assert.Equal(["@bob, +1 pour la question #1 (1 vote)."], await bot.SayAsync("!vote 1", "bob"));
-        Assert.Equal(["@carol, +1 pour la question #1 (2 votes)."], await bot.SayAsync("!+1 #1", "carol"));
-        Assert.Equal(["@bob, tu as déjà voté pour la question #1."], await bot.SayAsync("!vote 1", "bob"));
-        Assert.Equal(["@alice, la question #1 est la tienne : elle compte déjà !"], await bot.SayAsync("!vote 1", "alice"));
-        Assert.Equal(["@bob, il n'y a pas de question #7 ouverte."], await bot.SayAsync("!vote 7", "bob"));
-        Assert.Equal(["@bob, écris !vote suivi du numéro de la question, par exemple !vote 7."], await bot.SayAsync("!vote la une", "bob"));
+        Assert.Equal(["+1 pour la question #1 !"], await bot.SayAsync("!vote 1", "bob"));
+        Assert.Equal(["+1 pour la question #1 !"], await bot.SayAsync("!+1 #1", "carol"));
+        Assert.Equal(["tu as déjà voté pour la question #1."], await bot.SayAsync("!vote 1", "bob"));
+        Assert.Equal(["la question #1 est la tienne : elle compte déjà !"], await bot.SayAsync("!vote 1", "alice"));
+        Assert.Equal(2, bot.Service<QuestionQueue>().Get(1)!.Votes);
+        Assert.Equal(["il n'y a pas de question #7 ouverte."], await bot.SayAsync("!vote 7", "bob"));
+        Assert.Equal(["écris !vote suivi du numéro de la question, par exemple !vote 7."], await bot.SayAsync("!vote la une", "bob"));
     }
 
     [Fact]
@@ -140,6 +163,39 @@ public sealed class QuestionCommandTests
         Assert.Contains("mot vide", config, StringComparison.Ordinal);
         Assert.Equal("degraded", health.RootElement.GetProperty("status").GetString());
         Assert.True(bot.Service<ModeratorFile<ModerationRules>>().Current.Count == 1);
+    }
+
+    [Fact]
+    public async Task RetentionService_TimePassesRetentionDays_PurgesOldQuestions()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var bot = await BotHost.StartAsync(
+            settings: new Dictionary<string, string> { ["Questions:RetentionDays"] = "30", ["Questions:PurgeInterval"] = "01:00:00" },
+            configure: b => b.Services.AddSingleton<TimeProvider>(time));
+        await bot.SayAsync("!q Quel salaire pour un apprenti en BTS ?", "alice");
+        var queue = bot.Service<QuestionQueue>();
+        var removed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        queue.Changed += change =>
+        {
+            if (change.Kind == QuestionChange.Removed)
+            {
+                removed.TrySetResult(change.Question.Id);
+            }
+        };
+
+        time.Advance(TimeSpan.FromDays(30) + TimeSpan.FromHours(1));
+
+        Assert.Equal(1, await removed.Task.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Equal(0, queue.Counters().Total);
+    }
+
+    [Fact]
+    public async Task Options_MinLengthAboveMaxLength_RefusedAtStart()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => BotHost.StartAsync(
+            settings: new Dictionary<string, string> { ["Questions:MinLength"] = "200", ["Questions:MaxLength"] = "100" }));
+
+        Assert.Contains("Questions:MinLength", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
