@@ -17,7 +17,7 @@ public sealed class EntreprisesCommand(OfferRequestParser parser, OfferSearch se
         Texts = new Dictionary<string, TextInfo>(CommonTexts("boulanger Lyon"))
         {
             ["demo"] = new("[Démo : entreprises fictives] "),
-            ["results"] = new("{count} entreprise{s} à contacter en candidature spontanée « {job} » près de {place} : {items} → {link}", "count", "s", "job", "place", "items", "link", "radius", "prefix", "command"),
+            ["results"] = new("{count} entreprise{s} où candidater « {job} » près de {place} : {items} → {link}", "count", "s", "job", "place", "items", "link", "radius", "prefix", "command"),
             ["widened"] = new("Rien à moins de {radius} km, alors j'ai élargi à {widened} km : {count} entreprise{s} « {job} » autour de {place} : {items} → {link}", "count", "s", "job", "place", "items", "link", "radius", "widened", "prefix", "command"),
             ["none"] = new($"Je n'ai pas trouvé d'entreprise « {{job}} » à moins de {{widened}} km de {{place}}. Toutes les pistes : {OfferLinks.Home}", "job", "place", "radius", "widened", "prefix", "command", "companies"),
         },

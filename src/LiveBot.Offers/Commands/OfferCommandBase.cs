@@ -94,36 +94,48 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         return Fit(context, outcome, label, values, job, place);
     }
 
-    /// <summary>The longest reply that fits: as many items as possible, then the shorter link.</summary>
+    /// <summary>
+    /// The most useful reply that fits: the job-and-place search link with as many items as fit (two at
+    /// least), else the short link with as many items as fit, else one item with shorter words.
+    /// </summary>
     private string Fit(CommandContext context, SearchOutcome outcome, string label, List<(string, object?)> values, Jobs.JobMatch job, Places.Place place)
     {
         var max = context.MaxReplyLength;
         var isShort = max < ShortPlatformLength;
         var key = outcome.Widened ? "widened" : "results";
         var items = outcome.Results.Items;
-        string? text = null;
+        var search = OfferLinks.Search(job, place, outcome.RadiusKm);
+        var attempts = new List<(int Count, string Link, int TitleLength)>();
+        for (var n = items.Count; n >= 2; n--)
+        {
+            attempts.Add((n, search, isShort ? 28 : 60));
+        }
+
         for (var n = items.Count; n >= 1; n--)
         {
-            var shown = items.Take(n).Select(i => Format(i, isShort)).ToList();
-            var preferred = n == 1 && items[0].Url is { } url ? url : OfferLinks.Search(job, place, outcome.RadiusKm);
-            foreach (var link in new[] { preferred, OfferLinks.Home })
+            attempts.Add((n, n == 1 && items[0].Url is { } url ? url : OfferLinks.Home, isShort ? 28 : 60));
+        }
+
+        attempts.Add((1, OfferLinks.Home, 16));
+        var text = string.Empty;
+        foreach (var (count, link, titleLength) in attempts)
+        {
+            var shown = items.Take(count).Select(i => Format(i, isShort, titleLength));
+            text = label + context.Text(key, [.. values, ("items", string.Join(" · ", shown)), ("link", link)]);
+            if (text.Length <= max)
             {
-                text = label + context.Text(key, [.. values, ("items", string.Join(" · ", shown)), ("link", link)]);
-                if (text.Length <= max)
-                {
-                    return text;
-                }
+                return text;
             }
         }
 
-        return text!;
+        return text;
     }
 
-    private string Format(OfferItem item, bool isShort)
+    private string Format(OfferItem item, bool isShort, int titleLength)
     {
         var distance = item.DistanceKm is { } km ? string.Format(French, "{0} km", Math.Max(1, (int)Math.Round(km))) : null;
         var where = item.City.Length > 0 && distance is not null ? $"{item.City}, {distance}" : item.City.Length > 0 ? item.City : distance;
-        var title = Shorten(item.Title, isShort ? 28 : 60);
+        var title = Shorten(item.Title, titleLength);
         var company = !isShort && Kind == OfferKind.Offers && item.Company is { } c ? " – " + Shorten(c, 40) : string.Empty;
         return where is null ? title + company : $"{title}{company} ({where})";
     }

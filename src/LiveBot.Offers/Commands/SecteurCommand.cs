@@ -50,7 +50,9 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
     {
         var offers = context.Commands.Commands.FirstOrDefault(c => c.Id == "offres")?.Name ?? "offres";
         string? fallback = null;
-        for (var facts = sector.Facts.Count; facts >= 1; facts--)
+        var choices = Enumerable.Range(1, sector.Facts.Count).Reverse().Select(n => sector.Facts.Take(n).ToList())
+            .Concat(sector.Facts.OrderBy(f => f.ToString().Length).Select(f => new List<SectorFact> { f }));
+        foreach (var facts in choices)
         {
             for (var jobs = Math.Min(3, sector.Jobs.Count); jobs >= 0; jobs--)
             {
@@ -58,7 +60,7 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
                     "sector",
                     ("name", sector.Name),
                     ("opco", sector.Opco),
-                    ("facts", string.Join(" · ", sector.Facts.Take(facts))),
+                    ("facts", string.Join(" · ", facts)),
                     ("jobs", jobs == 0 ? $"{context.Commands.Prefix}{offers} <métier> <ville>" : string.Join(", ", sector.Jobs.Take(jobs).Select(j => j.Label))),
                     ("prefix", context.Commands.Prefix),
                     ("offers", offers));
@@ -67,8 +69,6 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
                 {
                     return text;
                 }
-
-                fallback = text;
             }
         }
 

@@ -136,14 +136,29 @@ public sealed class DemoCatalogue
         return (seed / 401 % 3) switch
         {
             0 => $"{kind} {family}",
-            1 => $"{kind} de {commune.ShortName}",
+            1 => $"{kind} de {City(commune)}",
             _ => $"{kind} {family} & associés",
         };
     }
 
-    private static string[] Kinds(string code) => code[..3] switch
+    /// <summary>"Lyon 3e" -> "Lyon": company names use the city.</summary>
+    private static string City(Commune commune) =>
+        commune.IsArrondissement ? commune.ShortName[..commune.ShortName.LastIndexOf(' ')] : commune.ShortName;
+
+    private static string[] Kinds(string code) => code switch
     {
-        "D11" => ["Boulangerie", "Maison", "Pâtisserie", "Boucherie"],
+        "D1101" => ["Boucherie", "Maison"],
+        "D1102" => ["Boulangerie", "Fournil", "Maison"],
+        "D1103" => ["Charcuterie", "Traiteur"],
+        "D1104" => ["Pâtisserie", "Maison"],
+        "D1202" => ["Salon de coiffure", "Coiffure", "Atelier"],
+        "D1208" => ["Institut", "Spa"],
+        _ => KindsByFamily(code),
+    };
+
+    private static string[] KindsByFamily(string code) => code[..3] switch
+    {
+        "D11" => ["Épicerie", "Maison", "Halles"],
         "D12" => ["Salon", "Boutique", "Atelier"],
         "D14" or "D15" => ["Magasin", "Comptoir", "Distribution"],
         "G16" or "G18" => ["Restaurant", "Brasserie", "Bistrot", "Hôtel"],

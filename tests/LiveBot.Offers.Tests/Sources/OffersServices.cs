@@ -1,3 +1,4 @@
+using LiveBot.Core.Configuration;
 using LiveBot.Offers.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,8 +15,15 @@ internal static class OffersServices
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TestData.Data);
+        services.AddSingleton(new ConfigDirectory(Path.Combine(Path.GetTempPath(), "livebot-offers-no-config")));
         services.AddOffers(configuration);
-        return services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        foreach (var file in provider.GetServices<IModeratorFile>())
+        {
+            file.LoadInitial(); // No sectors.json in that folder: the embedded default, as a bot without config/.
+        }
+
+        return provider;
     }
 
     public static OfferSearch Search(this ServiceProvider services) => services.GetRequiredService<OfferSearch>();

@@ -1,0 +1,182 @@
+using LiveBot.Offers.Tests.Sources;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LiveBot.Offers.Tests.Commands;
+
+public sealed class OfferCommandTests
+{
+    private static readonly Lazy<ServiceProvider> Demo = new(() => OffersServices.Build(new Dictionary<string, string?>
+    {
+        ["Offers:Demo:Offers"] = "41000",
+        ["Offers:Demo:Companies"] = "60000",
+    }));
+
+    private static CommandRunner Runner => new(Demo.Value);
+
+    [Theory]
+    [InlineData("!offres boulanger Lyon")]
+    [InlineData("!offre coiffeuse à Saint-Étienne")]
+    [InlineData("!alternance info Paris 15e")]
+    [InlineData("!offres mécanicien automobile Gironde")]
+    [InlineData("!entreprises boulanger Lyon")]
+    [InlineData("!entreprises cuisinier 13008")]
+    public async Task Demo_AnyResult_SaysItIsDemoDataAndFitsEachPlatform(string line)
+    {
+        foreach (var max in new[] { 500, 200 })
+        {
+            var reply = await Runner.RunAsync(line, max);
+
+            Assert.StartsWith("[Démo", reply.Text, StringComparison.Ordinal);
+            Assert.InRange(reply.Text.Length, 40, max);
+            Assert.Contains("https://", reply.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Offres_BoulangerLyonOnTwitch_ItemsNearestFirstWithTheJobAndPlaceSearchLink()
+    {
+        var reply = await Runner.RunAsync("!offres boulanger Lyon", 500);
+
+        Assert.Matches(@"^\[Démo : offres fictives\] \d+ offres d'apprentissage « boulanger » près de Lyon : ", reply.Text);
+        Assert.Equal(2, reply.Text.Split(" · ").Length); // Three items leave no room for the search link.
+        Assert.Contains("Boulanger", reply.Text, StringComparison.Ordinal);
+        Assert.Contains(" km)", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("https://www.1jeune1solution.gouv.fr/apprentissage?", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("codeRomes=D1102", reply.Text, StringComparison.Ordinal);
+        var distances = System.Text.RegularExpressions.Regex.Matches(reply.Text, @"(\d+) km\)").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.Equal(distances.Order(), distances);
+    }
+
+    [Fact]
+    public async Task Offres_OnYouTube_FewerShorterItems()
+    {
+        var twitch = await Runner.RunAsync("!offres boulanger Lyon", 500);
+        var youtube = await Runner.RunAsync("!offres boulanger Lyon", 200);
+
+        Assert.True(youtube.Text.Length <= 200);
+        Assert.True(youtube.Text.Length < twitch.Text.Length);
+        Assert.DoesNotContain(" – ", youtube.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offres_SameRequest_SameMergeKeyAndNoMention()
+    {
+        var first = await Runner.RunAsync("!offres Boulanger  LYON");
+        var second = await Runner.RunAsync("!offres boulanger lyon");
+
+        Assert.NotNull(first.MergeKey);
+        Assert.Equal(first.MergeKey, second.MergeKey);
+        Assert.DoesNotContain("alice", first.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("@", first.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("!offres boulanger", "Où ça ? Ajoute une ville, un code postal ou un département, par exemple : !offres boulanger Lyon")]
+    [InlineData("!offres Lyon", "Quel métier ? Par exemple : !offres boulanger Lyon")]
+    [InlineData("!offres", "Dis-moi un métier et un lieu, par exemple : !offres boulanger Lyon")]
+    [InlineData("!offres boulanger à Zzyzxville", "Je ne trouve pas le lieu « Zzyzxville ». Essaie une ville, un code postal (69003) ou un département (13, Gironde).")]
+    [InlineData("!alternance boulanger", "Où ça ? Ajoute une ville, un code postal ou un département, par exemple : !alternance boulanger Lyon")]
+    public async Task Offres_Incomplete_AsksWithAnExample(string line, string expected)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.Equal(expected, reply.Text);
+    }
+
+    [Fact]
+    public async Task Offres_UnknownJob_SuggestsCloseJobs()
+    {
+        var reply = await Runner.RunAsync("!offres boulangxyz Lyon");
+
+        Assert.StartsWith("Je ne connais pas le métier « boulangxyz ». Tu pensais à : Boulanger", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offres_ConfiguredText_Used()
+    {
+        var runner = new CommandRunner(Demo.Value, """{ "builtins": { "offres": { "name": "jobs", "texts": { "demo": "(DEMO) ", "results": "{count} jobs {job} @ {place}: {items} {link}" } } } }""");
+
+        var reply = await runner.RunAsync("!jobs boulanger Lyon");
+
+        Assert.Matches(@"^\(DEMO\) \d+ jobs boulanger @ Lyon: ", reply.Text);
+    }
+
+    [Fact]
+    public async Task Offres_ApiDown_PoliteUnavailableWithoutUpstreamText()
+    {
+        await using var upstream = await FakeUpstream.StartAsync((app, _) =>
+            app.MapGet("/api/job/v1/search", () => Results.Text("{\"message\":\"SECRET upstream stack trace\"}", "application/json", statusCode: 500)));
+        await using var services = OffersServices.Build(new Dictionary<string, string?>
+        {
+            ["Offers:Source"] = "ApiAlternance",
+            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
+            ["Offers:ApiAlternance:ApiKey"] = "k",
+        });
+
+        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+
+        Assert.StartsWith("Le service des offres ne répond pas pour le moment", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Démo", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offres_ApiSingleResult_LinksToTheOfferAndNoDemoLabel()
+    {
+        const string body = """
+            {"jobs":[{"identifier":{"id":"a1"},"workplace":{"name":"FOURNIL","location":{"geopoint":{"type":"Point","coordinates":[4.8357,45.7640]}}},
+              "apply":{"url":"https://labonnealternance.apprentissage.beta.gouv.fr/emploi/a1"},"offer":{"title":"Boulanger / Boulangère","status":"Active"}}],"recruiters":[]}
+            """;
+        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", () => Results.Text(body, "application/json")));
+        await using var services = OffersServices.Build(new Dictionary<string, string?>
+        {
+            ["Offers:Source"] = "ApiAlternance",
+            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
+            ["Offers:ApiAlternance:ApiKey"] = "k",
+        });
+
+        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+
+        Assert.StartsWith("1 offre d'apprentissage « boulanger » près de Lyon : Boulanger / Boulangère – FOURNIL (Lyon", reply.Text, StringComparison.Ordinal);
+        Assert.EndsWith("→ https://labonnealternance.apprentissage.beta.gouv.fr/emploi/a1", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offres_NothingEvenWidened_SaysSoAndSuggestsEntreprises()
+    {
+        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", () => Results.Text("""{"jobs":[],"recruiters":[]}""", "application/json")));
+        await using var services = OffersServices.Build(new Dictionary<string, string?>
+        {
+            ["Offers:Source"] = "ApiAlternance",
+            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
+            ["Offers:ApiAlternance:ApiKey"] = "k",
+        });
+
+        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+
+        Assert.Equal("Aucune offre d'apprentissage « boulanger » à moins de 60 km de Lyon pour le moment. Tente la candidature spontanée : !entreprises boulanger Lyon", reply.Text);
+    }
+
+    [Fact]
+    public async Task Offres_FoundOnlyWidened_SaysTheRadiusWasWidened()
+    {
+        const string body = """
+            {"jobs":[{"identifier":{"id":"a1"},"workplace":{"name":"FOURNIL","location":{"geopoint":{"type":"Point","coordinates":[5.2,45.5]}}},
+              "offer":{"title":"Boulanger","status":"Active"}}],"recruiters":[]}
+            """;
+        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", (HttpRequest request) =>
+            Results.Text(request.Query["radius"] == "60" ? body : """{"jobs":[]}""", "application/json")));
+        await using var services = OffersServices.Build(new Dictionary<string, string?>
+        {
+            ["Offers:Source"] = "ApiAlternance",
+            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
+            ["Offers:ApiAlternance:ApiKey"] = "k",
+        });
+
+        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+
+        Assert.StartsWith("Rien à moins de 30 km, alors j'ai élargi à 60 km : 1 offre « boulanger » autour de Lyon : Boulanger – FOURNIL (", reply.Text, StringComparison.Ordinal);
+    }
+}
