@@ -91,7 +91,10 @@ public sealed partial class ModerationRules
         return null;
     }
 
-    /// <summary>http(s)://, www., or a bare domain with a common ending ("discord.gg/xyz", "site.fr").</summary>
+    /// <summary>
+    /// http(s)://, www., or a bare domain with a common ending ("discord.gg/xyz", "site.fr"). Endings that are
+    /// also French words after a full stop ("fini. Me voilà", "bien.ca", "BTS. Co-working") are left out.
+    /// </summary>
     public static bool ContainsLink(string text) => LinkPattern().IsMatch(TextFolding.Fold(text));
 
     private static List<string> Words(string text)
@@ -116,6 +119,6 @@ public sealed partial class ModerationRules
         return words;
     }
 
-    [GeneratedRegex(@"(https?://|www\.|\b[a-z0-9][a-z0-9-]*\s?\.\s?(com|fr|net|org|io|gg|ly|be|ch|ca|xyz|me|tv|co|info|link|shop|site|app|biz|ru|tk|top|live|store|online)\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"(https?://|www\.|\bt\.me/|\b[a-z0-9][a-z0-9-]*\.(com|fr|net|org|eu|io|gg|ly|be|xyz|tv|shop|site|app|biz|ru|tk|top|store|online)\b)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex LinkPattern();
 }

@@ -10,7 +10,7 @@ public sealed class ModerationRulesTests
     [InlineData("mon site www.exemple.org")]
     [InlineData("venez sur discord.gg/abcd")]
     [InlineData("infos sur monsite.fr pour les apprentis")]
-    [InlineData("infos sur monsite . fr pour les apprentis")]
+    [InlineData("rejoins t.me/apprentis")]
     public void HoldReason_Link_IsHeld(string text)
     {
         Assert.Equal("lien", ModerationRules.Empty.HoldReason(text));
@@ -20,6 +20,9 @@ public sealed class ModerationRulesTests
     [InlineData("Est-ce qu'on peut faire un BTS après un bac+2 ?")]
     [InlineData("Le salaire est de 53 % du SMIC. C'est bien ?")]
     [InlineData("Bonjour... on peut commencer en janvier ?")]
+    [InlineData("Je suis en BTS. Co-working possible en alternance ?")]
+    [InlineData("J'ai fini.Me voilà en recherche, je fais comment ?")]
+    [InlineData("Ça va.ça marche comment l'apprentissage ?")]
     public void HoldReason_NoLink_IsNotHeld(string text)
     {
         Assert.Null(ModerationRules.Empty.HoldReason(text));
