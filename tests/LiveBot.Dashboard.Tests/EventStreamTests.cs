@@ -115,8 +115,12 @@ public sealed class EventStreamTests
         await File.WriteAllTextAsync(path, "{ \"commands\": [ ");
         var broken = await events.WaitForAsync("config", data => data.Contains("\"ok\":false", StringComparison.Ordinal));
 
+        await File.WriteAllTextAsync(path, "{ \"prefix\": \"!\" }");
+        var repaired = await events.WaitForAsync("config", data => !data.Contains("\"ok\":false", StringComparison.Ordinal));
+
         Assert.Contains("commands.json", broken, StringComparison.Ordinal);
         Assert.Contains("ligne 1", broken, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"commands.json\",\"ok\":true,\"error\":null", repaired, StringComparison.Ordinal);
     }
 
     [Fact]

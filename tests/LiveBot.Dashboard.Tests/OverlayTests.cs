@@ -8,7 +8,7 @@ namespace LiveBot.Dashboard.Tests;
 public sealed class OverlayTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task OnAirQuestion_ShownOnOverlayWithoutToken_ThenLeavesWhenAnswered()
+    public async Task Overlay_QuestionPutOnAir_ShownWithoutTokenThenLeavesWhenAnswered()
     {
         await using var bot = await DashboardBot.StartAsync();
         using var client = bot.Authorized();
@@ -46,7 +46,7 @@ public sealed class OverlayTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Overlay_DarkTheme_ScreenshotOfOnAirQuestion()
+    public async Task Overlay_DarkTheme_ShowsOnAirQuestionForScreenshot()
     {
         await using var bot = await DashboardBot.StartAsync();
         using var client = bot.Authorized();

@@ -10,7 +10,7 @@ namespace LiveBot.Dashboard.Tests;
 public sealed class PresenterPageTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task QuestionAskedInChat_AppearsLiveThroughSse()
+    public async Task PresenterPage_QuestionAskedInChat_AppearsLiveThroughSse()
     {
         await using var bot = await DashboardBot.StartAsync();
         var context = await browser.NewContextAsync();
@@ -40,7 +40,7 @@ public sealed class PresenterPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task KeyboardShortcuts_MoveThenOnAirAnsweredHide_ChangeTheQueue()
+    public async Task PresenterPage_KeyboardShortcutsJKEnterAH_MoveAndChangeTheQueue()
     {
         await using var bot = await DashboardBot.StartAsync();
         var queue = bot.Service<QuestionQueue>();
@@ -83,7 +83,7 @@ public sealed class PresenterPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task FiltersStageModeAndTestChat_WorkOnThePage()
+    public async Task PresenterPage_FiltersStageModeAndTestChat_Work()
     {
         await using var bot = await DashboardBot.StartAsync();
         var hidden = await bot.AskAsync("alice", "Question masquée sur la rémunération des apprentis ?");
@@ -123,7 +123,7 @@ public sealed class PresenterPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task BotRestarted_PageReconnectsByItselfAndCatchesUpFromSnapshot()
+    public async Task PresenterPage_BotRestarted_ReconnectsByItselfAndCatchesUpFromSnapshot()
     {
         var bot = await DashboardBot.StartAsync();
         var stopped = false;
@@ -155,7 +155,7 @@ public sealed class PresenterPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task ConfigErrors_BrokenModeratorsFile_ShownLive()
+    public async Task PresenterPage_BrokenModeratorsFile_ErrorShownLive()
     {
         await using var bot = await DashboardBot.StartAsync();
         var context = await browser.NewContextAsync();
