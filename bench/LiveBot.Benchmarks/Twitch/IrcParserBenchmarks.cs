@@ -80,9 +80,17 @@ public class IrcParserBenchmarks
                 var command = message.Command;
                 if (command.SequenceEqual("PRIVMSG"))
                 {
-                    message.TryGetRawTag("id", out var id);
-                    var role = TwitchMessageReader.RoleOf(message);
-                    routed += id.Length + message.Param(0).Length + message.LastParam.Length + (int)role;
+                    // Route: channel, message id and author's badges, the text, all as views of the line.
+                    var id = 0;
+                    foreach (var tag in message.EnumerateTags())
+                    {
+                        if (tag.Name.SequenceEqual("id") || tag.Name.SequenceEqual("badges"))
+                        {
+                            id += tag.RawValue.Length;
+                        }
+                    }
+
+                    routed += id + message.Param(0).Length + message.LastParam.Length;
                 }
                 else if (command.SequenceEqual("PING"))
                 {

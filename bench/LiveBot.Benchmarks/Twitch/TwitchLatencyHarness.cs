@@ -18,7 +18,8 @@ namespace LiveBot.Benchmarks.Twitch;
 /// Command -> reply latency over the real wire: the real bot (Kestrel 127.0.0.1:0, temp config and
 /// LiteDB) with Twitch enabled against a loopback Twitch chat server (WebSocket, documented login and
 /// JOIN sequence, the bot moderator in the channel so 100 messages / 30 s apply). The server pours
-/// background chat at <c>--chat-rate</c> lines/s (10 lines per frame every 10 ms) and sends a
+/// background chat at <c>--chat-rate</c> lines/s (10 lines per frame every 10 ms; plain chat, no
+/// command, else its replies would share the send budget) and sends a
 /// <c>!aide</c> from a new viewer <c>--commands</c> times per second, below the send limit so no reply
 /// waits for the rate limiter. Latency = from just before the server writes the command's frame to the
 /// moment it reads the threaded reply carrying that message id.
@@ -70,6 +71,8 @@ public static class TwitchLatencyHarness
             var chatLines = await background;
             await server.WaitForRepliesAsync(sent, TimeSpan.FromSeconds(5));
             var latencies = server.Latencies.Order().ToList();
+            var health = app.Services.GetRequiredService<LiveBot.Twitch.TwitchChatClient>().GetHealth();
+            Console.WriteLine($"bot: state {health.State}, {health.MessagesIn} lines in, {health.MessagesOut} out, {health.DroppedReplies} dropped, pending {health.Details?["pending"]}");
             Console.WriteLine($"twitch-latency: {seconds} s, background chat {chatLines / (double)seconds:0} lines/s, {sent} commands, {latencies.Count} replies, {sent - latencies.Count} missing, {server.RateBreaches} limit breaches");
             Console.WriteLine("| commands | replies | p50 | p95 | p99 | max |");
             Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -104,7 +107,7 @@ public static class TwitchLatencyHarness
             var count = 0;
             while (sent + count < due && count < perTick * 5)
             {
-                batch.Append(TwitchLines.Line((int)(sent + count))).Append("\r\n");
+                batch.Append(TwitchLines.Line((int)(sent + count), commands: false)).Append("\r\n");
                 count++;
             }
 

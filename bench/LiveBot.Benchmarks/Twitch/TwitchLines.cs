@@ -14,8 +14,10 @@ public static class TwitchLines
         "quelqu'un sait si le CFA est payant ??", "!secteur bâtiment", "🔥🔥🔥", "on peut commencer à 15 ans ?",
     ];
 
-    /// <summary>One line as Twitch sends it (without CR LF).</summary>
-    public static string Line(int i)
+    private static readonly string[] PlainTexts = Texts.Where(t => !t.StartsWith('!')).ToArray();
+
+    /// <summary>One line as Twitch sends it (without CR LF); <paramref name="commands"/> false: plain chat only.</summary>
+    public static string Line(int i, bool commands = true)
     {
         var user = "viewer" + (i % 5000).ToString(CultureInfo.InvariantCulture);
         var badges = (i % 7) switch
@@ -25,7 +27,7 @@ public static class TwitchLines
             2 => "vip/1,subscriber/3",
             _ => string.Empty,
         };
-        var text = Texts[i % Texts.Length];
+        var text = commands ? Texts[i % Texts.Length] : PlainTexts[i % PlainTexts.Length];
         return $"@badge-info=subscriber/8;badges={badges};client-nonce=4a6b0c5f0c9d2e1f;color=#1E90FF;display-name={user};emotes=;first-msg=0;flags=;id={Guid.NewGuid()};mod={(badges.StartsWith("moderator", StringComparison.Ordinal) ? 1 : 0)};returning-chatter=0;room-id=123456789;subscriber=1;tmi-sent-ts=17000000{i % 100000:00000};turbo=0;user-id={100000 + (i % 5000)};user-type= :{user}!{user}@{user}.tmi.twitch.tv PRIVMSG #apprentissage_live :{text}";
     }
 

@@ -159,17 +159,11 @@ public readonly ref struct IrcMessage
     {
         rawValue = [];
         var found = false;
-        var tags = RawTags;
-        while (!tags.IsEmpty)
+        foreach (var tag in EnumerateTags())
         {
-            var semicolon = tags.IndexOf(';');
-            var tag = semicolon < 0 ? tags : tags[..semicolon];
-            tags = semicolon < 0 ? [] : tags[(semicolon + 1)..];
-            var equals = tag.IndexOf('=');
-            var name = equals < 0 ? tag : tag[..equals];
-            if (name.SequenceEqual(key))
+            if (tag.Name.SequenceEqual(key))
             {
-                rawValue = equals < 0 ? [] : tag[(equals + 1)..];
+                rawValue = tag.RawValue;
                 found = true;
             }
         }
@@ -181,24 +175,16 @@ public readonly ref struct IrcMessage
     public string? GetTag(ReadOnlySpan<char> key) =>
         TryGetRawTag(key, out var raw) ? IrcTags.Unescape(raw) : null;
 
+    /// <summary>Walks the tags once, in order (a repeated key comes twice: the later one wins).</summary>
+    public TagEnumerator EnumerateTags() => new(RawTags);
+
     /// <summary>Every tag, unescaped, last value winning (for tests and logs; allocates).</summary>
     public Dictionary<string, string> GetTags()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        var tags = RawTags;
-        while (!tags.IsEmpty)
+        foreach (var tag in EnumerateTags())
         {
-            var semicolon = tags.IndexOf(';');
-            var tag = semicolon < 0 ? tags : tags[..semicolon];
-            tags = semicolon < 0 ? [] : tags[(semicolon + 1)..];
-            if (tag.IsEmpty)
-            {
-                continue;
-            }
-
-            var equals = tag.IndexOf('=');
-            var name = equals < 0 ? tag : tag[..equals];
-            result[name.ToString()] = equals < 0 ? string.Empty : IrcTags.Unescape(tag[(equals + 1)..]);
+            result[tag.Name.ToString()] = IrcTags.Unescape(tag.RawValue);
         }
 
         return result;
@@ -233,6 +219,44 @@ public readonly ref struct IrcMessage
         }
 
         return from;
+    }
+
+    /// <summary>One tag: its name and its raw (escaped) value.</summary>
+    public readonly ref struct Tag(ReadOnlySpan<char> name, ReadOnlySpan<char> rawValue)
+    {
+        public ReadOnlySpan<char> Name { get; } = name;
+
+        public ReadOnlySpan<char> RawValue { get; } = rawValue;
+    }
+
+    /// <summary>Splits "a=b;c;d=" into tags, skipping empty ones.</summary>
+    public ref struct TagEnumerator(ReadOnlySpan<char> tags)
+    {
+        private ReadOnlySpan<char> _rest = tags;
+
+        public Tag Current { get; private set; }
+
+        public readonly TagEnumerator GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            while (!_rest.IsEmpty)
+            {
+                var semicolon = _rest.IndexOf(';');
+                var tag = semicolon < 0 ? _rest : _rest[..semicolon];
+                _rest = semicolon < 0 ? [] : _rest[(semicolon + 1)..];
+                if (tag.IsEmpty)
+                {
+                    continue;
+                }
+
+                var equals = tag.IndexOf('=');
+                Current = equals < 0 ? new Tag(tag, []) : new Tag(tag[..equals], tag[(equals + 1)..]);
+                return true;
+            }
+
+            return false;
+        }
     }
 
     /// <summary>Walks the parameters: middle ones end at a space, ':' starts the trailing one.</summary>

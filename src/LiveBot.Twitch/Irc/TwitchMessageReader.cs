@@ -24,7 +24,7 @@ public static class TwitchMessageReader
         }
 
         var channel = channelName is null ? target[1..].ToString() : channelName(target[1..]);
-        var loginText = login.ToString().ToLowerInvariant();
+        var loginText = login.ContainsAnyInRange('A', 'Z') ? login.ToString().ToLowerInvariant() : login.ToString();
         var text = message.LastParam;
         if (text.StartsWith(ActionPrefix, StringComparison.Ordinal))
         {
@@ -35,80 +35,83 @@ public static class TwitchMessageReader
             }
         }
 
-        var id = message.GetTag("id");
-        var userId = message.GetTag("user-id");
+        // One pass over the tags for everything a chat line needs.
+        ReadOnlySpan<char> id = [], userId = [], displayName = [], sentTs = [];
+        var role = ChatRole.Viewer;
+        foreach (var tag in message.EnumerateTags())
+        {
+            switch (tag.Name)
+            {
+                case "id": id = tag.RawValue; break;
+                case "user-id": userId = tag.RawValue; break;
+                case "display-name": displayName = tag.RawValue; break;
+                case "tmi-sent-ts": sentTs = tag.RawValue; break;
+                case "badges": role = Max(role, RoleOfBadges(tag.RawValue)); break;
+                case "mod" when tag.RawValue.SequenceEqual("1"): role = Max(role, ChatRole.Moderator); break;
+            }
+        }
+
         return new ChatMessage(
             PlatformName,
             channel,
-            string.IsNullOrEmpty(id) ? "noid-" + Guid.NewGuid().ToString("N") : id,
-            string.IsNullOrEmpty(userId) ? loginText : userId,
+            id.IsEmpty ? "noid-" + Guid.NewGuid().ToString("N") : IrcTags.Unescape(id),
+            userId.IsEmpty ? loginText : IrcTags.Unescape(userId),
             loginText,
-            DisplayName(message, loginText),
-            RoleOf(message),
+            // The name shown in chat when it is the login with other capitals; otherwise (a localized name
+            // such as a Japanese one, or none) the login, so that "@name" in a merged reply still reaches the person.
+            displayName.Equals(loginText, StringComparison.OrdinalIgnoreCase) ? displayName.ToString() : loginText,
+            role,
             text.ToString(),
-            SentAt(message, now));
-    }
-
-    /// <summary>
-    /// The name shown in chat when it is the login with other capitals; otherwise (a localized name such
-    /// as a Japanese one, or none) the login, so that "@name" in a merged reply still reaches the person.
-    /// </summary>
-    public static string DisplayName(in IrcMessage message, string login)
-    {
-        if (message.TryGetRawTag("display-name", out var raw) && raw.Equals(login, StringComparison.OrdinalIgnoreCase))
-        {
-            return raw.ToString();
-        }
-
-        return login;
+            SentAt(sentTs, now));
     }
 
     /// <summary>The highest role from <c>badges</c> and <c>mod</c>.</summary>
     public static ChatRole RoleOf(in IrcMessage message)
     {
         var role = ChatRole.Viewer;
-        if (message.TryGetRawTag("badges", out var badges))
+        foreach (var tag in message.EnumerateTags())
         {
-            foreach (var range in badges.Split(','))
+            if (tag.Name.SequenceEqual("badges"))
             {
-                var badge = badges[range];
-                var slash = badge.IndexOf('/');
-                var name = slash < 0 ? badge : badge[..slash];
-                var badgeRole = name switch
-                {
-                    "broadcaster" => ChatRole.Broadcaster,
-                    "moderator" => ChatRole.Moderator,
-                    "vip" => ChatRole.Vip,
-                    "subscriber" or "founder" => ChatRole.Subscriber,
-                    _ => ChatRole.Viewer,
-                };
-                if (badgeRole > role)
-                {
-                    role = badgeRole;
-                }
+                role = Max(role, RoleOfBadges(tag.RawValue));
             }
-        }
-
-        if (role < ChatRole.Moderator && message.TryGetRawTag("mod", out var mod) && mod.SequenceEqual("1"))
-        {
-            role = ChatRole.Moderator;
+            else if (tag.Name.SequenceEqual("mod") && tag.RawValue.SequenceEqual("1"))
+            {
+                role = Max(role, ChatRole.Moderator);
+            }
         }
 
         return role;
     }
 
+    private static ChatRole RoleOfBadges(ReadOnlySpan<char> badges)
+    {
+        var role = ChatRole.Viewer;
+        foreach (var range in badges.Split(','))
+        {
+            var badge = badges[range];
+            var slash = badge.IndexOf('/');
+            var badgeRole = (slash < 0 ? badge : badge[..slash]) switch
+            {
+                "broadcaster" => ChatRole.Broadcaster,
+                "moderator" => ChatRole.Moderator,
+                "vip" => ChatRole.Vip,
+                "subscriber" or "founder" => ChatRole.Subscriber,
+                _ => ChatRole.Viewer,
+            };
+            role = Max(role, badgeRole);
+        }
+
+        return role;
+    }
+
+    private static ChatRole Max(ChatRole a, ChatRole b) => a > b ? a : b;
+
     /// <summary>True when a USERSTATE says the bot may send 100 messages / 30 s here (moderator, VIP or broadcaster).</summary>
     public static bool IsPrivileged(in IrcMessage userState) => RoleOf(userState) >= ChatRole.Vip;
 
-    private static DateTimeOffset SentAt(in IrcMessage message, DateTimeOffset now)
-    {
-        if (message.TryGetRawTag("tmi-sent-ts", out var raw)
-            && long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)
-            && ms is > 0 and < 253_402_300_799_999)
-        {
-            return DateTimeOffset.FromUnixTimeMilliseconds(ms);
-        }
-
-        return now;
-    }
+    private static DateTimeOffset SentAt(ReadOnlySpan<char> raw, DateTimeOffset now) =>
+        long.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms is > 0 and < 253_402_300_799_999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : now;
 }
