@@ -1,6 +1,13 @@
 using LiveBot.Core.Configuration;
 using LiveBot.Hosting;
+using LiveBot.YouTube.Auth;
 using Microsoft.Extensions.Options;
+
+if (args is [YouTubeLogin.Command, ..])
+{
+    // Installed-app OAuth: prints the address to open, stores the refresh token in user-secrets.
+    return await YouTubeLogin.RunFromCommandLineAsync(args[1..], typeof(Program).Assembly, Console.Out, CancellationToken.None);
+}
 
 WebApplication app;
 try

@@ -21,6 +21,8 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     public const string ClientSecret = "client-secret";
     public const string RefreshToken = "refresh-token-1";
     public const string BotChannelId = "UCbot";
+    public const string AuthorizationCode = "4/good-code";
+    public const string LoginRefreshToken = "refresh-token-from-login";
 
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
@@ -245,36 +247,47 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     private async Task TokenAsync(HttpContext context)
     {
         var form = await context.Request.ReadFormAsync();
-        string token;
+        var (status, body) = Token(form);
+        context.Response.StatusCode = status;
+        await context.Response.WriteAsJsonAsync(body);
+    }
+
+    private (int Status, Dictionary<string, object> Body) Token(IFormCollection form)
+    {
         lock (_lock)
         {
             TokenRequests++;
             if (_failures.TryGetValue("token", out var queue) && queue.TryDequeue(out var failure))
             {
-                context.Response.StatusCode = failure.Status;
-                _ = context.Response.WriteAsJsonAsync(new { error = failure.Reason ?? "invalid_grant", error_description = "injected" });
-                return;
+                return (failure.Status, new() { ["error"] = failure.Reason ?? "invalid_grant", ["error_description"] = "injected" });
             }
 
-            if (form["grant_type"] != "refresh_token" || form["refresh_token"] != RefreshToken
-                || form["client_id"] != ClientId || form["client_secret"] != ClientSecret)
+            if (form["client_id"] != ClientId || form["client_secret"] != ClientSecret)
             {
-                context.Response.StatusCode = 400;
-                _ = context.Response.WriteAsJsonAsync(new { error = "invalid_grant", error_description = "Token has been expired or revoked." });
-                return;
+                return (401, new() { ["error"] = "invalid_client", ["error_description"] = "The OAuth client was not found." });
             }
 
-            token = "access-" + Interlocked.Increment(ref _nextId);
-            _tokens[token] = _time.GetUtcNow().AddSeconds(TokenLifetimeSeconds);
-        }
+            if (form["grant_type"] == "authorization_code" && form["code"] == AuthorizationCode
+                && form["redirect_uri"].ToString().StartsWith("http://127.0.0.1:", StringComparison.Ordinal))
+            {
+                return (200, new() { ["access_token"] = "access-login", ["refresh_token"] = LoginRefreshToken, ["expires_in"] = 3599, ["token_type"] = "Bearer" });
+            }
 
-        await context.Response.WriteAsJsonAsync(new Dictionary<string, object>
-        {
-            ["access_token"] = token,
-            ["expires_in"] = TokenLifetimeSeconds,
-            ["token_type"] = "Bearer",
-            ["scope"] = "https://www.googleapis.com/auth/youtube.force-ssl",
-        });
+            if (form["grant_type"] != "refresh_token" || form["refresh_token"] != RefreshToken)
+            {
+                return (400, new() { ["error"] = "invalid_grant", ["error_description"] = "Token has been expired or revoked." });
+            }
+
+            var token = "access-" + Interlocked.Increment(ref _nextId);
+            _tokens[token] = _time.GetUtcNow().AddSeconds(TokenLifetimeSeconds);
+            return (200, new()
+            {
+                ["access_token"] = token,
+                ["expires_in"] = TokenLifetimeSeconds,
+                ["token_type"] = "Bearer",
+                ["scope"] = "https://www.googleapis.com/auth/youtube.force-ssl",
+            });
+        }
     }
 
     // ------------------------------------------------------------------ Data API
