@@ -148,30 +148,4 @@ public sealed partial class ChatPipeline(
         [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} failed on {Platform}")]
         public static partial void HandlerFailed(ILogger logger, string command, string platform, Exception exception);
     }
-
-    /// <summary>A bounded set of recent message ids: a line is never handled twice.</summary>
-    private sealed class RecentIds(int capacity)
-    {
-        private readonly HashSet<string> _set = new(StringComparer.Ordinal);
-        private readonly Queue<string> _order = new();
-
-        public bool Add(string id)
-        {
-            lock (_set)
-            {
-                if (!_set.Add(id))
-                {
-                    return false;
-                }
-
-                _order.Enqueue(id);
-                if (_order.Count > capacity)
-                {
-                    _set.Remove(_order.Dequeue());
-                }
-
-                return true;
-            }
-        }
-    }
 }
