@@ -41,7 +41,7 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
     private readonly ConcurrentDictionary<string, byte> _joined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _channelNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _channelLookup;
-    private readonly RecentIds _seen = new(20_000);
+    private readonly BoundedIdSet _seen = new(20_000);
     private readonly IReadOnlyList<string> _channels;
     private readonly string _login;
     private volatile string _state = PlatformStates.Stopped;
@@ -241,8 +241,9 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
         {
             throw;
         }
-        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex)
         {
+            // Whatever went wrong with this connection, the loop reconnects: the bot never stops on it.
             Log.ConnectionError(_logger, ex.GetType().Name, ex.Message);
             return new SessionOutcome(connection.KeepAliveTimedOut ? SessionEnd.KeepAliveTimeout : SessionEnd.Error, connection.LoggedIn);
         }
@@ -541,9 +542,16 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
             while (true)
             {
                 await Task.Delay(ValidationInterval, _time, cancellationToken);
-                if (await ValidateAsync(cancellationToken) == TokenStatus.Invalid && !await TryRefreshAsync(cancellationToken))
+                try
                 {
-                    SetState(_state, AuthFailedError);
+                    if (await ValidateAsync(cancellationToken) == TokenStatus.Invalid && !await TryRefreshAsync(cancellationToken))
+                    {
+                        SetState(_state, AuthFailedError);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Log.ValidationFailed(_logger, ex);
                 }
             }
         }
@@ -704,6 +712,9 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Twitch: the token belongs to {TokenLogin}, not to Twitch:Login {Login}")]
         public static partial void LoginMismatch(ILogger logger, string tokenLogin, string login);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Twitch: hourly token validation failed")]
+        public static partial void ValidationFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Twitch: access token refreshed")]
         public static partial void Refreshed(ILogger logger);

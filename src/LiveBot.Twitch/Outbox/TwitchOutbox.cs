@@ -35,7 +35,7 @@ public sealed partial class TwitchOutbox
     private readonly Dictionary<string, (string Key, DateTimeOffset At)> _lastTextByChannel = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _privileged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ChannelBlock> _blocked = new(StringComparer.Ordinal);
-    private readonly RecentIds _answered = new(20_000);
+    private readonly BoundedIdSet _answered = new(20_000);
     private long _pausedUntilTicks;
     private long _sentCount;
     private long _dropped;
@@ -160,62 +160,81 @@ public sealed partial class TwitchOutbox
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            var now = _time.GetUtcNow();
-            while (_incoming.Reader.TryRead(out var message))
+            try
             {
-                _pending.Add(new Entry(message, message.Text, IsContinuation: false));
+                await SendNextAsync(transport, cancellationToken);
             }
-
-            DropStale(now);
-            Volatile.Write(ref _pendingCount, _pending.Count);
-            if (_pending.Count == 0)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await WaitAsync(null, cancellationToken);
-                continue;
+                return;
             }
-
-            if (!transport.IsConnected)
+            catch (Exception ex)
             {
-                await WaitAsync(UntilFirstExpiry(now), cancellationToken);
-                continue;
+                // A bug in one round never silences the bot: log, breathe, go on.
+                Log.RoundFailed(_logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), _time, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
-
-            MergeWhenCrowded(now);
-            var (index, wait) = PickNext(now);
-            if (index < 0)
-            {
-                await WaitAsync(wait, cancellationToken);
-                continue;
-            }
-
-            var entry = _pending[index];
-            var parts = ReplyText.Split(entry.Text, TwitchLimits.MaxMessageLength, entry.IsContinuation ? 1 : 2);
-            if (parts.Count == 0)
-            {
-                _pending.RemoveAt(index);
-                continue;
-            }
-
-            var text = VaryIfDuplicate(entry.Message.Channel, parts[0], now);
-            var line = Format(entry.Message, text);
-            if (!await SendAsync(transport, line, cancellationToken))
-            {
-                await WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
-                continue;
-            }
-
-            _pending.RemoveAt(index);
-            if (parts.Count > 1)
-            {
-                _pending.Insert(index, new Entry(entry.Message, parts[1], IsContinuation: true));
-            }
-
-            Volatile.Write(ref _pendingCount, _pending.Count);
-            _sent.Add(now);
-            _lastSendByChannel[entry.Message.Channel] = now;
-            _lastTextByChannel[entry.Message.Channel] = (ReplyText.DuplicateKey(text), now);
-            Interlocked.Increment(ref _sentCount);
         }
+    }
+
+    /// <summary>One round: take in new messages, drop stale ones, merge if crowded, send one or wait.</summary>
+    private async Task SendNextAsync(IOutboxTransport transport, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        while (_incoming.Reader.TryRead(out var message))
+        {
+            _pending.Add(new Entry(message, message.Text, IsContinuation: false));
+        }
+
+        DropStale(now);
+        Volatile.Write(ref _pendingCount, _pending.Count);
+        if (_pending.Count == 0)
+        {
+            await WaitAsync(null, cancellationToken);
+            return;
+        }
+
+        if (!transport.IsConnected)
+        {
+            await WaitAsync(UntilFirstExpiry(now), cancellationToken);
+            return;
+        }
+
+        MergeWhenCrowded(now);
+        var (index, wait) = PickNext(now);
+        if (index < 0)
+        {
+            await WaitAsync(wait, cancellationToken);
+            return;
+        }
+
+        var entry = _pending[index];
+        var parts = ReplyText.Split(entry.Text, TwitchLimits.MaxMessageLength, entry.IsContinuation ? 1 : 2);
+        if (parts.Count == 0)
+        {
+            _pending.RemoveAt(index);
+            return;
+        }
+
+        var text = VaryIfDuplicate(entry.Message.Channel, parts[0], now);
+        var line = Format(entry.Message, text);
+        if (!await SendAsync(transport, line, cancellationToken))
+        {
+            await WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+            return;
+        }
+
+        _pending.RemoveAt(index);
+        if (parts.Count > 1)
+        {
+            _pending.Insert(index, new Entry(entry.Message, parts[1], IsContinuation: true));
+        }
+
+        Volatile.Write(ref _pendingCount, _pending.Count);
+        _sent.Add(now);
+        _lastSendByChannel[entry.Message.Channel] = now;
+        _lastTextByChannel[entry.Message.Channel] = (ReplyText.DuplicateKey(text), now);
+        Interlocked.Increment(ref _sentCount);
     }
 
     /// <summary>The IRC line: a threaded reply when it answers one person, a plain message otherwise.</summary>
@@ -410,6 +429,9 @@ public sealed partial class TwitchOutbox
 
     private static partial class Log
     {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Twitch outbox: a sending round failed")]
+        public static partial void RoundFailed(ILogger logger, Exception exception);
+
         [LoggerMessage(Level = LogLevel.Warning, Message = "Twitch outbox dropped {Count} replies that waited too long or whose channel is blocked")]
         public static partial void Dropped(ILogger logger, int count);
 

@@ -1,7 +1,7 @@
 namespace LiveBot.Twitch.Outbox;
 
 /// <summary>A bounded set of recent ids (oldest forgotten first), safe across threads.</summary>
-public sealed class RecentIds(int capacity)
+public sealed class BoundedIdSet(int capacity)
 {
     private readonly HashSet<string> _set = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
