@@ -24,6 +24,7 @@ public static class Harnesses
     {
         Dashboard.DashboardLatencyHarness.Register();
         Questions.QuestionsRaidHarness.Register();
+        Offers.OffersSearchHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
     }
 }
