@@ -109,6 +109,22 @@ public sealed class QuestionQueueTests
         Assert.Equal(SubmitOutcome.Added, afterAnswer.Outcome);
     }
 
+    [Theory]
+    [InlineData("<script>alert('x')</script> on peut ?")]
+    [InlineData("\u202Egnissecorp\u202C ??? 🙂🙂🙂🙂🙂🙂")]
+    [InlineData("99999999999999999999999999 ans c'est trop ?")]
+    [InlineData("{user} {number} {ahead} #1 #2 #3")]
+    [InlineData("ﷺﷺﷺﷺﷺﷺﷺﷺﷺﷺ 𝕬𝖕𝖕𝖗𝖊𝖓𝖙𝖎")]
+    public void Submit_HostileText_StoredVerbatim(string text)
+    {
+        using var temp = new TempQueue();
+
+        var result = temp.Ask(text);
+
+        Assert.Equal(SubmitOutcome.Added, result.Outcome);
+        Assert.Equal(text, temp.Reopen().Get(1)!.Text);
+    }
+
     [Fact]
     public void Submit_SameViewerOnTwoPlatforms_CountedApart()
     {
@@ -308,14 +324,19 @@ public sealed class QuestionQueueTests
         temp.Ask("Comment trouver une entreprise ?", "bob");
         temp.Queue.Vote(1, "local:carol");
         temp.Queue.PutOnAir(2);
+        temp.Ask("Un lien www.exemple.fr ici ?", "erin");
+        temp.Queue.Hide(3);
 
         var queue = temp.Reopen();
         var next = temp.Ask("Combien de jours de congés ?", "dave");
 
+        Assert.Equal((QuestionStatus.Hidden, QuestionStatus.Pending, true, "lien"), (queue.Get(3)!.Status, queue.Get(3)!.StatusBeforeHidden, queue.Get(3)!.Held, queue.Get(3)!.HeldReason));
+        Assert.Equal(QuestionStatus.Pending, queue.Restore(3)!.Status);
+        Assert.Equal(new QuestionCounters(1, 2, 1, 0, 0, 4), queue.Counters());
         Assert.Equal(1, queue.Get(1)!.Votes);
         Assert.Equal(VoteOutcome.AlreadyVoted, queue.Vote(1, "local:carol").Outcome);
         Assert.Equal(2, queue.OnAir!.Id);
-        Assert.Equal(3, next.Question!.Id);
+        Assert.Equal(4, next.Question!.Id);
     }
 
     [Fact]

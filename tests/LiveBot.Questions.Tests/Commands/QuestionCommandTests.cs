@@ -92,7 +92,10 @@ public sealed class QuestionCommandTests
         Assert.Equal(["la question #1 est la tienne : elle compte déjà !"], await bot.SayAsync("!vote 1", "alice"));
         Assert.Equal(2, bot.Service<QuestionQueue>().Get(1)!.Votes);
         Assert.Equal(["il n'y a pas de question #7 ouverte."], await bot.SayAsync("!vote 7", "bob"));
-        Assert.Equal(["écris !vote suivi du numéro de la question, par exemple !vote 7."], await bot.SayAsync("!vote la une", "bob"));
+        foreach (var bad in new[] { "!vote la une", "!vote", "!vote 0", "!vote -3", "!vote 99999999999", "!vote ##1" })
+        {
+            Assert.Equal(["écris !vote suivi du numéro de la question, par exemple !vote 7."], await bot.SayAsync(bad, "bob"));
+        }
     }
 
     [Fact]
