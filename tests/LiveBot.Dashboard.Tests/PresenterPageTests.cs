@@ -103,10 +103,17 @@ public sealed class PresenterPageTests(BrowserFixture browser)
             await page.SelectOptionAsync("#filter-platform", "");
             await Expect(page.Locator("#question-list li.question")).ToHaveCountAsync(2);
 
+            await page.FillAsync("#test-chat-user", "modo");
+            await page.SelectOptionAsync("#test-chat-role", "moderator");
+            await page.FillAsync("#test-chat-text", $"!q ok {hidden}");
+            await page.ClickAsync("#test-chat-form button");
+            await Expect(page.Locator("#test-chat-log li.bot")).ToContainTextAsync("masquée"); // a moderator's command, refused on a hidden one
+            Assert.Equal(QuestionStatus.Hidden, bot.Service<QuestionQueue>().Get(hidden)?.Status);
+            await page.SelectOptionAsync("#test-chat-role", "viewer");
             await page.FillAsync("#test-chat-user", "zoé");
             await page.FillAsync("#test-chat-text", "!question Une question tapée dans le chat de test de la page ?");
             await page.ClickAsync("#test-chat-form button");
-            await Expect(page.Locator("#test-chat-log li.bot")).ToContainTextAsync("bien reçue");
+            await Expect(page.Locator("#test-chat-log li.bot").Last).ToContainTextAsync("bien reçue");
             await Expect(page.Locator("#question-list li.question")).ToHaveCountAsync(3);
 
             await page.Locator("body").PressAsync("s");
@@ -169,6 +176,23 @@ public sealed class PresenterPageTests(BrowserFixture browser)
             await Expect(page.Locator("#config-errors")).ToBeVisibleAsync();
             await Expect(page.Locator("#config-error-list li")).ToContainTextAsync("commands.json");
             Assert.False(await page.EvaluateAsync<bool>("() => window.__xss !== undefined"));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task PresenterPage_LocalChatDisabled_HidesTestChatBox()
+    {
+        await using var bot = await DashboardBot.StartAsync(settings: new Dictionary<string, string> { ["LocalChat:Enabled"] = "false" });
+        var context = await browser.NewContextAsync();
+        try
+        {
+            var page = await OpenPresenterPageAsync(context, bot);
+
+            await Expect(page.Locator("#test-chat")).ToBeHiddenAsync();
         }
         finally
         {

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
 using System.Threading.Channels;
+using LiveBot.Chat.Local;
 using LiveBot.Core.Configuration;
 using LiveBot.Questions;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,7 @@ public sealed partial class DashboardFeed : BackgroundService
     private readonly ConfigStatusRegistry _config;
     private readonly TimeProvider _time;
     private readonly DashboardOptions _options;
+    private readonly IOptions<LocalChatOptions> _localChat;
     private readonly ILogger<DashboardFeed> _logger;
     private readonly Channel<FeedInput> _inputs = Channel.CreateUnbounded<FeedInput>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, FeedSubscription> _presenters = new();
@@ -40,8 +42,16 @@ public sealed partial class DashboardFeed : BackgroundService
     private volatile OverlayFrame _onAir;
     private string _lastConfigFrame = "";
 
-    public DashboardFeed(QuestionQueue queue, ConfigStatusRegistry config, TimeProvider time, IOptions<DashboardOptions> options, IHostApplicationLifetime lifetime, ILogger<DashboardFeed> logger)
+    public DashboardFeed(
+        QuestionQueue queue,
+        ConfigStatusRegistry config,
+        TimeProvider time,
+        IOptions<DashboardOptions> options,
+        IOptions<LocalChatOptions> localChat,
+        IHostApplicationLifetime lifetime,
+        ILogger<DashboardFeed> logger)
     {
+        _localChat = localChat;
         _queue = queue;
         _config = config;
         _time = time;
@@ -66,12 +76,13 @@ public sealed partial class DashboardFeed : BackgroundService
 
     public FeedSubscription SubscribeOverlay() => Subscribe(_overlays);
 
-    /// <summary>Every question, the counters and the config state, as one <c>snapshot</c> event.</summary>
+    /// <summary>Every question, the counters, the config state and whether the test chat is on, as one <c>snapshot</c> event.</summary>
     public string PresenterSnapshot() => Frame("snapshot", new
     {
         questions = _queue.List().Select(QuestionView.From),
         counters = _queue.Counters(),
         config = ConfigFiles(),
+        localChat = _localChat.Value.Enabled,
     });
 
     /// <summary>The on-air question (or null) as one <c>onair</c> event.</summary>

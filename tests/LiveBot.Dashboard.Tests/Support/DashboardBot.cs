@@ -11,15 +11,20 @@ public static class DashboardBot
     public const string Token = "jeton-de-test-0123456789abcdef";
 
     /// <param name="port">0 for any free port; a given one to restart "the same" bot.</param>
-    public static Task<BotHost> StartAsync(Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string>? files = null, int port = 0)
+    /// <param name="settings">More settings ("Section:Key" -> value).</param>
+    public static Task<BotHost> StartAsync(
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null,
+        IReadOnlyDictionary<string, string>? files = null,
+        int port = 0,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var settings = new Dictionary<string, string> { ["Dashboard:Token"] = Token };
+        var all = new Dictionary<string, string>(settings ?? new Dictionary<string, string>()) { ["Dashboard:Token"] = Token };
         if (port != 0)
         {
-            settings["urls"] = "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            all["urls"] = "http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return BotHost.StartAsync(files, settings, configure);
+        return BotHost.StartAsync(files, all, configure);
     }
 
     /// <summary>An HttpClient on the bot that sends the token as <c>Authorization: Bearer</c>.</summary>

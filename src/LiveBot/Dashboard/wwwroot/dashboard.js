@@ -61,6 +61,7 @@
       state.questions = new Map(data.questions.map((q) => [q.id, q]));
       state.counters = data.counters;
       state.config = data.config;
+      $("test-chat").hidden = !data.localChat; // LocalChat:Enabled = false: no test chat
       scheduleRender();
     });
     source.addEventListener("question", (e) => {
@@ -284,7 +285,8 @@
     input.value = "";
     line(user, text, "viewer");
     try {
-      const res = await fetch("/api/chat", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ user, text }) });
+      const roles = [$("test-chat-role").value];
+      const res = await fetch("/api/chat", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ user, text, roles }) });
       const body = await res.json();
       if (!res.ok) { line("erreur", body.error || body.detail || res.status, "error"); return; }
       for (const r of body.replies) line("LiveBot", r, "bot");
