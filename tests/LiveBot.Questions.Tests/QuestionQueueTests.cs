@@ -340,6 +340,36 @@ public sealed class QuestionQueueTests
     }
 
     [Fact]
+    public void Submit_StorageFails_NothingConfirmedAndNumberNotUsed()
+    {
+        using var temp = new TempQueue();
+        temp.Store.Dispose();
+
+        Assert.ThrowsAny<Exception>(() => temp.Queue.Submit("local", "local", "local:alice", "alice", "Quel salaire pour un apprenti ?"));
+
+        Assert.Equal(0, temp.Queue.Counters().Total);
+        temp.Reopen();
+        Assert.Equal(1, temp.Ask("Quel salaire pour un apprenti ?").Question!.Id);
+    }
+
+    [Fact]
+    public async Task Submit_ManyViewersAtOnce_DistinctContiguousNumbersAndOrderedEvents()
+    {
+        using var temp = new TempQueue(new QuestionsOptions { MinInterval = TimeSpan.Zero });
+        var added = new List<int>();
+        temp.Queue.Changed += change => added.Add(change.Question.Id);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(t => Task.Run(() =>
+            Enumerable.Range(0, 25)
+                .Select(i => temp.Queue.Submit("local", "local", $"local:v{t}-{i}", "v", $"Le métier numéro {(t * 100) + i} recrute ?"))
+                .ToList())));
+
+        var ids = results.SelectMany(r => r).Select(r => r.Question!.Id).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 200), ids);
+        Assert.Equal(Enumerable.Range(1, 200), added);
+    }
+
+    [Fact]
     public void PurgeExpired_OlderThanRetention_DeletedWithVotersAndNumberingContinues()
     {
         using var temp = new TempQueue(new QuestionsOptions { RetentionDays = 30 });
