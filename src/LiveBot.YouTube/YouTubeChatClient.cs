@@ -739,7 +739,6 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             }
         }
 
-        MarkIdle();
         if (wakeOnReply)
         {
             lock (_lock)
@@ -755,8 +754,10 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             }
         }
 
+        // The timer exists before the loop counts as idle: an Advance can never slip in between.
         using var timer = delay == Timeout.InfiniteTimeSpan ? null : _time.CreateTimer(_ => Wake(), null, delay, Timeout.InfiniteTimeSpan);
         await using var registration = cancellationToken.Register(Wake);
+        MarkIdle();
         await done.Task;
         if (wakeOnReply)
         {
