@@ -20,6 +20,13 @@ public sealed class OffersData
 
     public TimeSpan LoadTime { get; }
 
+    private static readonly Lazy<OffersData> SharedData = new(Load);
+
+    /// <summary>
+    /// One copy per process: the data is immutable, so several bots in one process (host tests) share it.
+    /// </summary>
+    public static OffersData Shared => SharedData.Value;
+
     public static OffersData Load()
     {
         var watch = Stopwatch.StartNew();

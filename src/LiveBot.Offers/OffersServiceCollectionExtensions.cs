@@ -34,7 +34,7 @@ public static partial class OffersServiceCollectionExtensions
 
         services.TryAddSingleton(sp =>
         {
-            var data = OffersData.Load();
+            var data = OffersData.Shared;
             Log.DataLoaded(sp.GetRequiredService<ILoggerFactory>().CreateLogger("LiveBot.Offers"), data.Places.Communes.Count, data.Jobs.Jobs.Count, (long)data.LoadTime.TotalMilliseconds);
             return data;
         });

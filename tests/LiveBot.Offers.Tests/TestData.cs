@@ -5,9 +5,7 @@ namespace LiveBot.Offers.Tests;
 /// <summary>The embedded data, loaded once for all tests (as the bot loads it once at start).</summary>
 internal static class TestData
 {
-    private static readonly Lazy<OffersData> Loaded = new(OffersData.Load);
-
-    public static OffersData Data => Loaded.Value;
+    public static OffersData Data => OffersData.Shared;
 
     public static OfferRequestParser Parser { get; } = new(Data.Places, Data.Jobs);
 }

@@ -33,6 +33,7 @@ public sealed record SearchOutcome(SearchStatus Status, OfferResults Results, in
 /// </summary>
 public sealed partial class OfferSearch(
     IOfferSource source,
+    OffersData data,
     IOptions<OffersOptions> options,
     TimeProvider time,
     ILogger<OfferSearch> logger) : IHealthSection
@@ -90,6 +91,7 @@ public sealed partial class OfferSearch(
     public object Report() => new Dictionary<string, object?>
     {
         ["source"] = source.Name,
+        ["dataLoadMs"] = (long)data.LoadTime.TotalMilliseconds,
         ["searches"] = Interlocked.Read(ref _searches),
         ["failures"] = Interlocked.Read(ref _failures),
         ["cached"] = _cache.Count,

@@ -155,6 +155,22 @@ public sealed class FranceTravailSourceTests
         Assert.Equal("MAISON DUPONT", company.Title);
     }
 
+    [Fact]
+    public async Task Search_SlowAfterAnAnswer_TimesOutAndServesTheCachedAnswer()
+    {
+        var calls = 0;
+        FakeUpstream? self = null;
+        await using var upstream = await StartAsync(context => Interlocked.Increment(ref calls) == 1 ? Partial(context, Page, "offres 0-1/2") : self!.Hang(context));
+        self = upstream;
+        await using var services = Build(upstream, ("Offers:CacheTtl", "00:00:00"), ("Offers:Timeout", "00:00:00.300"));
+        var first = await services.Search().SearchAsync(Query("Lyon", ["D1102"]), CancellationToken.None);
+
+        var second = await services.Search().SearchAsync(Query("Lyon", ["D1102"]), CancellationToken.None);
+
+        Assert.True(second.Stale);
+        Assert.Equal(first.Results, second.Results);
+    }
+
     private static Task Partial(HttpContext context, string body, string range)
     {
         context.Response.StatusCode = 206;
@@ -176,12 +192,21 @@ public sealed class FranceTravailSourceTests
     private static OfferQuery Query(string place, string[] codes) =>
         new(OfferKind.Offers, codes, TestData.Data.Places.Resolve(place)!, 30, 3);
 
-    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream) => OffersServices.Build(new Dictionary<string, string?>
+    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream, params (string Key, string Value)[] extra)
     {
-        ["Offers:Source"] = "FranceTravail",
-        ["Offers:FranceTravail:TokenUri"] = upstream.BaseUri + "connexion/oauth2/access_token?realm=%2Fpartenaire",
-        ["Offers:FranceTravail:BaseUri"] = upstream.BaseUri + "partenaire/offresdemploi/v2/",
-        ["Offers:FranceTravail:ClientId"] = "id-1",
-        ["Offers:FranceTravail:ClientSecret"] = "secret-1",
-    });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Offers:Source"] = "FranceTravail",
+            ["Offers:FranceTravail:TokenUri"] = upstream.BaseUri + "connexion/oauth2/access_token?realm=%2Fpartenaire",
+            ["Offers:FranceTravail:BaseUri"] = upstream.BaseUri + "partenaire/offresdemploi/v2/",
+            ["Offers:FranceTravail:ClientId"] = "id-1",
+            ["Offers:FranceTravail:ClientSecret"] = "secret-1",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return OffersServices.Build(settings);
+    }
 }
