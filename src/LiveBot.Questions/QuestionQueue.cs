@@ -134,6 +134,7 @@ public sealed partial class QuestionQueue
         }
 
         var fingerprint = QuestionFingerprint.Of(text);
+        var reason = _rules().HoldReason(text) ?? (_options.RequireApproval ? "validation requise" : null);
         lock (_gate)
         {
             var now = _time.GetUtcNow();
@@ -160,7 +161,6 @@ public sealed partial class QuestionQueue
                 return new SubmitResult(SubmitOutcome.TooManyOpen);
             }
 
-            var reason = _rules().HoldReason(text) ?? (_options.RequireApproval ? "validation requise" : null);
             var number = _lastNumber + 1;
             var doc = new StoredQuestion
             {
