@@ -258,7 +258,10 @@ public sealed partial class QuestionQueue
             var before => before.Value,
         }, doc.Held));
 
-    /// <summary>Puts the top approved question (most votes, then oldest) on air; null when none waits.</summary>
+    /// <summary>
+    /// Puts the top approved question (most votes, then oldest) on air, the one on air before going to answered.
+    /// When none waits, the question on air (if any) is marked answered, so the overlay empties, and null is returned.
+    /// </summary>
     public Question? PutNextOnAir()
     {
         lock (_gate)
@@ -272,7 +275,17 @@ public sealed partial class QuestionQueue
                 }
             }
 
-            return top is null ? null : PutOnAir(top.Id);
+            if (top is null)
+            {
+                if (_onAir is { } current)
+                {
+                    MarkAnswered(current);
+                }
+
+                return null;
+            }
+
+            return PutOnAir(top.Id);
         }
     }
 

@@ -234,9 +234,9 @@ public sealed class QuestionQueueTests
         Assert.Equal(QuestionStatus.OnAir, other.Status);
         Assert.Equal(QuestionStatus.Answered, temp.Queue.Get(2)!.Status);
         Assert.Equal(1, temp.Queue.OnAir!.Id);
-        Assert.Equal(QuestionStatus.Answered, temp.Queue.MarkAnswered(1)!.Status);
-        Assert.Null(temp.Queue.OnAir);
         Assert.Null(temp.Queue.PutNextOnAir());
+        Assert.Null(temp.Queue.OnAir);
+        Assert.Equal(QuestionStatus.Answered, temp.Queue.Get(1)!.Status);
         Assert.Equal(new QuestionCounters(0, 0, 0, 2, 0, 2), temp.Queue.Counters());
     }
 

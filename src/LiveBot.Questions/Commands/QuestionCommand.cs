@@ -105,22 +105,30 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
         }
     }
 
-    /// <summary>"ok 12", "ok #12", "hide 12", "next" exactly (any case).</summary>
+    /// <summary>
+    /// "ok 12" (or "valider 12"), "hide 12" (or "masquer 12"), "next" (or "suivante") exactly, any case,
+    /// "#12" accepted. Anything else is a question.
+    /// </summary>
     internal static bool TryParseModeration(IReadOnlyList<string> args, out string action, out int number)
     {
         action = string.Empty;
         number = 0;
-        if (args.Count == 1 && args[0].Equals("next", StringComparison.OrdinalIgnoreCase))
+        var verb = args.Count > 0 ? args[0].ToLowerInvariant() : string.Empty;
+        if (args.Count == 1 && verb is "next" or "suivante" or "suivant")
         {
             action = "next";
             return true;
         }
 
-        if (args.Count == 2 && (args[0].Equals("ok", StringComparison.OrdinalIgnoreCase) || args[0].Equals("hide", StringComparison.OrdinalIgnoreCase))
-            && TryParseNumber(args[1], out number))
+        if (args.Count == 2 && TryParseNumber(args[1], out number))
         {
-            action = args[0].ToLowerInvariant();
-            return true;
+            action = verb switch
+            {
+                "ok" or "valider" or "approuver" => "ok",
+                "hide" or "masquer" or "cacher" => "hide",
+                _ => string.Empty,
+            };
+            return action.Length > 0;
         }
 
         return false;

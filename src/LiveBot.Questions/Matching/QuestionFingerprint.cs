@@ -24,14 +24,14 @@ public sealed class QuestionFingerprint
         "es", "est", "suis", "sommes", "etes", "sont", "etre", "ete", "serait", "serais", "ai", "as", "avons", "avez", "ont",
         "avoir", "eu", "vais", "va", "vas", "allons", "allez", "vont", "aller",
         // interrogative fillers ("c'est quoi", "quel est")
-        "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "est-ce",
+        "quoi", "quel", "quelle", "quels", "quelles", "lequel", "laquelle",
         // prepositions without meaning here (avec/sans/avant/apres are kept: see Polarity)
         "pour", "par", "sur", "dans", "chez", "vers", "entre", "comme",
         // politeness and chat filler
         "bonjour", "bonsoir", "salut", "coucou", "hello", "hey", "yo", "wesh", "slt", "bjr", "cc", "svp", "stp", "please",
         "merci", "mrc", "bah", "ben", "euh", "heu", "hum", "alors", "genre", "vraiment", "juste", "aussi", "trop", "tres",
         "voila", "ok", "okay", "oui", "question", "demande", "savoir", "voudrais", "voudrait", "aimerais", "aimerait",
-        "possible", "svp", "please", "mdr", "lol", "ptdr",
+        "possible", "mdr", "lol", "ptdr",
     };
 
     /// <summary>Words that turn a question around: they must match for two questions to merge.</summary>

@@ -112,9 +112,13 @@ public sealed class QuestionCommandTests
         Assert.Equal(["Question #2 masquée."], await bot.SayAsync("!q hide #2", "modo", "moderator"));
         Assert.Equal(["Pas de question #9."], await bot.SayAsync("!q ok 9", "modo", "moderator"));
         Assert.Equal(["À l'antenne : question #1 de alice (0 vote)."], await bot.SayAsync("!q next", "streamer", "broadcaster"));
-        Assert.Equal(["Aucune question approuvée en attente."], await bot.SayAsync("!q next", "modo", "moderator"));
         Assert.Equal(QuestionStatus.OnAir, queue.Get(1)!.Status);
-        Assert.Equal(["Question #2 masquée."], await bot.SayAsync("!q hide 2", "modo", "moderator"));
+        Assert.Equal(["Aucune question approuvée en attente."], await bot.SayAsync("!q suivante", "modo", "moderator"));
+        Assert.Equal(QuestionStatus.Answered, queue.Get(1)!.Status);
+        Assert.Null(queue.OnAir);
+        Assert.Equal(["Question #2 masquée."], await bot.SayAsync("!q masquer 2", "modo", "moderator"));
+        Assert.Equal(["La question #2 est masquée : restaure-la d'abord depuis la page des présentateurs."], await bot.SayAsync("!q valider 2", "modo", "moderator"));
+        Assert.Equal(["Merci @carol, question #3 bien reçue (aucune question avant la tienne)"], await bot.SayAsync("!q ok donc on peut faire un apprentissage en 2 ans ?", "carol"));
     }
 
     [Fact]
