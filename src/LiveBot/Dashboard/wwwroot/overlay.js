@@ -38,7 +38,19 @@
     }, wasShown ? LEAVE_MS : 0);
   }
 
+  // EventSource reconnects by itself after a dropped stream (bot restarted); if it gives up, start again:
+  // an OBS source stays open for hours and must come back on its own.
+  function connect() {
+    const source = new EventSource("/overlay/events");
+    source.addEventListener("onair", (e) => show(JSON.parse(e.data).question));
+    source.addEventListener("error", () => {
+      if (source.readyState === EventSource.CLOSED) {
+        source.close();
+        setTimeout(connect, 5000);
+      }
+    });
+  }
+
   document.body.dataset.state = "empty";
-  const source = new EventSource("/overlay/events");
-  source.addEventListener("onair", (e) => show(JSON.parse(e.data).question));
+  connect();
 })();
