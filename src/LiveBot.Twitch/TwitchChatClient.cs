@@ -172,7 +172,6 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
             Log.Disconnected(_logger, outcome.End);
             if (outcome.End == SessionEnd.AuthFailed)
             {
-                SetState(PlatformStates.AuthFailed, AuthFailedError);
                 if (!refreshedSinceFailure && await TryRefreshAsync(cancellationToken))
                 {
                     refreshedSinceFailure = true;
@@ -189,10 +188,11 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
                 refreshedSinceFailure = false;
             }
 
-            SetState(PlatformStates.Reconnecting, _error);
             var delay = Backoff(attempt++);
             Log.Reconnecting(_logger, delay.TotalSeconds);
-            await Task.Delay(delay, _time, cancellationToken);
+            var wait = Task.Delay(delay, _time, cancellationToken);
+            SetState(PlatformStates.Reconnecting, _error); // after the timer exists: tests on fake time advance on this
+            await wait;
         }
     }
 
@@ -206,9 +206,10 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
 
     private async Task AuthFailedAsync(CancellationToken cancellationToken)
     {
-        SetState(PlatformStates.AuthFailed, AuthFailedError);
         Log.AuthFailed(_logger, AuthRetryInterval.TotalMinutes);
-        await Task.Delay(AuthRetryInterval, _time, cancellationToken);
+        var wait = Task.Delay(AuthRetryInterval, _time, cancellationToken);
+        SetState(PlatformStates.AuthFailed, AuthFailedError); // after the timer exists: tests on fake time advance on this
+        await wait;
     }
 
     private async Task<SessionOutcome> RunConnectionAsync(CancellationToken cancellationToken)
