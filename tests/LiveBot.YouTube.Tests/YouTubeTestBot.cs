@@ -56,6 +56,7 @@ public sealed class YouTubeTestBot : IAsyncDisposable
             builder.Services.AddChatCommand<MerciCommand>();
             builder.Services.AddChatCommand<RoleCommand>();
             builder.Services.AddChatCommand<BoucleCommand>();
+            builder.Services.AddChatCommand<LongCommand>();
         });
         return new YouTubeTestBot(time, fake, bot);
     }
@@ -130,4 +131,13 @@ public sealed class BoucleCommand : IChatCommand
 
     public ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
         ValueTask.FromResult<Reply?>(new Reply("!merci encore"));
+}
+
+/// <summary>A reply longer than a YouTube message.</summary>
+public sealed class LongCommand : IChatCommand
+{
+    public CommandInfo Info { get; } = new("long", "long", "test");
+
+    public ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Reply?>(new Reply(string.Join(' ', Enumerable.Range(1, 60).Select(i => "mot" + i))));
 }
