@@ -32,6 +32,8 @@ public sealed class QuestionFingerprint
         "merci", "mrc", "bah", "ben", "euh", "heu", "hum", "alors", "genre", "vraiment", "juste", "aussi", "trop", "tres",
         "voila", "ok", "okay", "oui", "question", "demande", "savoir", "voudrais", "voudrait", "aimerais", "aimerait",
         "possible", "mdr", "lol", "ptdr",
+        // chat spellings of the above ("c koi", "kel", "dun apprenti")
+        "koi", "kel", "kelle", "kels", "ke", "k", "dun", "dune", "ds", "ki",
     };
 
     /// <summary>Words that turn a question around: they must match for two questions to merge.</summary>
@@ -51,6 +53,7 @@ public sealed class QuestionFingerprint
         ["faire"] = "faire", ["ferait"] = "faire", ["ferais"] = "faire",
         ["faut"] = "falloir", ["faudrait"] = "falloir", ["falloir"] = "falloir",
         ["bts"] = "bts", ["cfa"] = "cfa", ["cap"] = "cap", ["bac"] = "bac",
+        ["pk"] = "pourquoi", ["pq"] = "pourquoi", ["pourquoi"] = "pourquoi", ["cmt"] = "comment", ["comment"] = "comment",
     };
 
     private QuestionFingerprint(string[] tokens, string critical)

@@ -21,6 +21,8 @@ public sealed class QuestionFingerprintTests
     [InlineData("C'est quoi la différence entre alternance et apprentissage ?", "quelle différence entre l'apprentissage et l'alternance ?")]
     [InlineData("Faut-il avoir le bac pour faire un CAP ?", "il faut le bac pour faire un cap ?")]
     [InlineData("Les apprentis ont-ils droit aux APL ?", "Un apprenti a droit à l'APL ?")]
+    [InlineData("c koi le salaire dun apprenti", "Quel est le salaire d'un apprenti ?")]
+    [InlineData("pk les apprentis sont moins payés ?", "Pourquoi les apprentis sont-ils moins payés ?")]
     [InlineData("On peut faire un apprentissage en informatique ?", "Bonjour, on peut faire un apprentissage en informatique à Lyon ?")]
     public void Similarity_SameQuestionAskedDifferently_Merges(string first, string second)
     {
