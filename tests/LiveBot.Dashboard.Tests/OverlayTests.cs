@@ -46,6 +46,39 @@ public sealed class OverlayTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Overlay_BotRestarted_ReconnectsAndShowsTheNewOnAirQuestion()
+    {
+        var bot = await DashboardBot.StartAsync();
+        var stopped = false;
+        var port = bot.BaseAddress.Port;
+        var context = await browser.NewContextAsync(1920, 1080);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync(bot.BaseAddress + "overlay");
+            await Expect(page.Locator("body")).ToHaveAttributeAsync("data-state", "empty");
+
+            stopped = true;
+            await bot.DisposeAsync();
+            await using var restarted = await DashboardBot.StartAsync(port: port);
+            using var client = restarted.Authorized();
+            var id = await restarted.AskAsync("Sacha", "Question mise à l'antenne après le redémarrage du bot ?");
+            await client.PostActionAsync(id, "onair");
+
+            await Expect(page.Locator("#text")).ToHaveTextAsync("Question mise à l'antenne après le redémarrage du bot ?");
+            await Expect(page.Locator("#card")).ToHaveClassAsync("card shown");
+        }
+        finally
+        {
+            await context.CloseAsync();
+            if (!stopped)
+            {
+                await bot.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Overlay_DarkTheme_ShowsOnAirQuestionForScreenshot()
     {
         await using var bot = await DashboardBot.StartAsync();
