@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using LiveBot.Core.Storage;
@@ -32,6 +33,7 @@ public sealed partial class KillTests : IDisposable
     public async Task Question_ConfirmedThenKill9_SurvivesAndNumberingContinues()
     {
         var confirmed = new ConcurrentDictionary<int, string>();
+        var votes = new ConcurrentDictionary<(int Id, string Voter), bool>();
         var failures = new ConcurrentQueue<string>();
         await using (var bot = await ChildBot.StartAsync(_folder))
         {
@@ -41,27 +43,31 @@ public sealed partial class KillTests : IDisposable
                 for (var i = 0; !enough.IsCancellationRequested; i++)
                 {
                     var text = $"Question {w}-{i} : le métier numéro {(w * 1000) + i} recrute des apprentis ?";
+                    var user = $"viewer{w}x{i}";
                     try
                     {
-                        var replies = await bot.SayAsync($"!q {text}", $"viewer{w}x{i}");
-                        if (replies.Count == 0)
+                        var replies = await bot.SayAsync($"!q {text}", user);
+                        if (replies.Select(r => ConfirmedPattern().Match(r)).FirstOrDefault(m => m.Success) is not { } match)
                         {
-                            failures.Enqueue("no reply to " + text);
+                            failures.Enqueue($"« {text} » : {string.Join(" / ", replies)}");
+                            continue;
                         }
 
-                        if (replies.Select(r => ConfirmedPattern().Match(r)).FirstOrDefault(m => m.Success) is { } match)
+                        confirmed[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)] = text;
+                        var target = confirmed.Keys.Min();
+                        if ((await bot.SayAsync($"!vote {target}", user)).Contains($"+1 pour la question #{target} !"))
                         {
-                            confirmed[int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)] = text;
-                            if (confirmed.Count >= 40)
-                            {
-                                bot.Kill(); // In the middle of the other writers' requests.
-                                await enough.CancelAsync();
-                            }
+                            votes[(target, "local:local-" + user)] = true;
+                        }
+
+                        if (confirmed.Count >= 40)
+                        {
+                            bot.Kill(); // In the middle of the other writers' requests.
+                            await enough.CancelAsync();
                         }
                     }
                     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                     {
-                        failures.Enqueue(ex.Message);
                         return; // Killed: unconfirmed questions may be lost, confirmed ones may not.
                     }
                 }
@@ -71,7 +77,8 @@ public sealed partial class KillTests : IDisposable
             Assert.True(bot.WasKilled, $"{confirmed.Count} confirmed; " + string.Join(" | ", failures));
         }
 
-        Assert.True(confirmed.Count >= 40);
+        Assert.Empty(failures);
+        Assert.True(confirmed.Count >= 40 && votes.Count >= 30, $"{confirmed.Count} questions, {votes.Count} votes confirmed");
         var maxConfirmed = confirmed.Keys.Max();
         using (var store = new LiteDbStore(Options.Create(new StorageOptions { Path = ChildBot.DatabasePath(_folder) })))
         {
@@ -80,11 +87,17 @@ public sealed partial class KillTests : IDisposable
             {
                 Assert.Equal(text, queue.Get(id)?.Text);
             }
+
+            var stored = store.Collection<StoredQuestion>(QuestionQueue.CollectionName);
+            foreach (var (id, voter) in votes.Keys)
+            {
+                Assert.Contains(voter, stored.FindById(id).Voters);
+            }
         }
 
         await using var restarted = await ChildBot.StartAsync(_folder);
         var after = await restarted.SayAsync("!q Après le redémarrage, on garde les numéros ?", "late");
-        var number = int.Parse(ConfirmedPattern().Match(Assert.Single(after)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var number = int.Parse(ConfirmedPattern().Match(Assert.Single(after)).Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(number > maxConfirmed, $"#{number} after #{maxConfirmed}");
     }
 
