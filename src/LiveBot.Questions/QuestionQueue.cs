@@ -61,6 +61,9 @@ public sealed partial class QuestionQueue
 
     public QuestionsOptions Options => _options;
 
+    /// <summary>Why the last write to LiteDB failed, or null when it succeeded (shown on /healthz).</summary>
+    public string? LastStorageError { get; private set; }
+
     /// <summary>Questions, most votes first, then oldest first.</summary>
     public IReadOnlyList<Question> List(QuestionStatus? status = null, string? platform = null)
     {
@@ -454,33 +457,56 @@ public sealed partial class QuestionQueue
     private void Durably(Action write)
     {
         var database = _store.Database;
-        var own = database.BeginTrans();
         try
         {
-            write();
-            if (own)
+            var own = database.BeginTrans();
+            try
             {
-                database.Commit();
+                write();
+                if (own)
+                {
+                    database.Commit();
+                }
+            }
+            catch
+            {
+                if (own)
+                {
+                    TryRollback(database);
+                }
+
+                throw;
             }
         }
-        catch
+        catch (Exception ex)
         {
-            if (own)
-            {
-                database.Rollback();
-            }
-
+            LastStorageError = ex.GetType().Name + ": " + ex.Message;
+            Log.WriteFailed(_logger, ex);
             throw;
         }
 
         try
         {
             database.Checkpoint();
+            LastStorageError = null;
         }
         catch (LiteException ex)
         {
             // Committed all the same (in LiteDB's log, written within milliseconds): keep going.
+            LastStorageError = "checkpoint: " + ex.Message;
             Log.CheckpointFailed(_logger, ex);
+        }
+    }
+
+    private static void TryRollback(LiteDatabase database)
+    {
+        try
+        {
+            database.Rollback();
+        }
+        catch (Exception ex) when (ex is LiteException or ObjectDisposedException or IOException)
+        {
+            // The write failed already; that error is the one to report.
         }
     }
 
@@ -597,6 +623,9 @@ public sealed partial class QuestionQueue
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} questions older than {Days} days deleted with their voters")]
         public static partial void Purged(ILogger logger, int count, int days);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Question change not saved: nothing was confirmed")]
+        public static partial void WriteFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Question saved, but the LiteDB checkpoint after it failed")]
         public static partial void CheckpointFailed(ILogger logger, Exception exception);

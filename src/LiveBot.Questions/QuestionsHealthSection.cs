@@ -2,12 +2,12 @@ using LiveBot.Core.Health;
 
 namespace LiveBot.Questions;
 
-/// <summary>The <c>questions</c> section of /healthz: counters by status.</summary>
+/// <summary>The <c>questions</c> section of /healthz: counters by status; degraded while writes to LiteDB fail.</summary>
 public sealed class QuestionsHealthSection(QuestionQueue queue) : IHealthSection
 {
     public string Name => "questions";
 
-    public bool IsDegraded => false;
+    public bool IsDegraded => queue.LastStorageError is not null;
 
     public object Report()
     {
@@ -22,6 +22,7 @@ public sealed class QuestionsHealthSection(QuestionQueue queue) : IHealthSection
             ["total"] = counters.Total,
             ["requireApproval"] = queue.Options.RequireApproval,
             ["retentionDays"] = queue.Options.RetentionDays,
+            ["storageError"] = queue.LastStorageError,
         };
     }
 }

@@ -348,6 +348,8 @@ public sealed class QuestionQueueTests
         Assert.ThrowsAny<Exception>(() => temp.Queue.Submit("local", "local", "local:alice", "alice", "Quel salaire pour un apprenti ?"));
 
         Assert.Equal(0, temp.Queue.Counters().Total);
+        Assert.NotNull(temp.Queue.LastStorageError);
+        Assert.True(new QuestionsHealthSection(temp.Queue).IsDegraded);
         temp.Reopen();
         Assert.Equal(1, temp.Ask("Quel salaire pour un apprenti ?").Question!.Id);
     }
