@@ -53,7 +53,15 @@ public sealed partial class JobCatalog
         (["plomberie", "plombier"], ["F1603"]),
         (["maconnerie", "macon"], ["F1703"]),
         (["menuiserie", "menuisier"], ["H2206", "F1607"]),
-        (["logistique", "entrepot", "magasinier"], ["N1103", "N1105", "N1101"]),
+        (["logistique", "logisticien", "entrepot", "magasinier"], ["N1103", "N1105", "N1101"]),
+        (["caissier", "caisse", "hote de caisse"], ["D1505"]),
+        (["agriculteur", "agriculture", "agricole", "ouvrier agricole"], ["A1416", "A1402", "A1403"]),
+        (["usineur", "usinage", "tourneur", "fraiseur"], ["H2903", "H2906"]),
+        (["electrotechnicien", "electrotechnique"], ["I1309", "H1209", "F1602"]),
+        (["agent immobilier", "immobilier", "negociateur immobilier"], ["C1504"]),
+        (["employe polyvalent", "equipier", "equipier polyvalent"], ["G1603", "D1507"]),
+        (["hotellerie", "hotel"], ["G1703", "G1501", "G1502"]),
+        (["data", "data analyst", "donnees"], ["M1403", "M1802"]),
         (["marketing", "com", "communication"], ["M1705", "E1103", "E1101"]),
         (["pharmacie", "preparateur en pharmacie"], ["J1307"]),
         (["soudure", "soudeur"], ["H2913"]),
@@ -155,6 +163,11 @@ public sealed partial class JobCatalog
         }
 
         var codes = Scored(corrected);
+        if (codes.Count == 0 && corrected.Count >= 2)
+        {
+            codes = Partial(corrected);
+        }
+
         return codes.Count > 0
             ? new JobResolution(new JobMatch(label, codes), [])
             : new JobResolution(null, Suggest(stems));
@@ -187,6 +200,30 @@ public sealed partial class JobCatalog
             .ThenByDescending(c => c.Entry.IsJob)
             .ThenBy(c => c.Entry.Label, StringComparer.Ordinal)
             .SelectMany(c => c.Entry.Codes)
+            .Distinct(StringComparer.Ordinal)
+            .Take(MaxCodes)
+            .ToList();
+    }
+
+    /// <summary>Several words matching no single job together ("vendeuse boulangerie"): the jobs matching all but one.</summary>
+    private List<string> Partial(List<string> stems)
+    {
+        var matched = new Dictionary<int, int>();
+        foreach (var stem in stems)
+        {
+            foreach (var id in _postings[stem])
+            {
+                matched[id] = matched.GetValueOrDefault(id) + 1;
+            }
+        }
+
+        return matched
+            .Where(kv => kv.Value >= stems.Count - 1)
+            .OrderByDescending(kv => kv.Value)
+            .ThenByDescending(kv => _entries[kv.Key].IsShortcut)
+            .ThenByDescending(kv => (double)kv.Value / _entries[kv.Key].StemCount)
+            .ThenBy(kv => _entries[kv.Key].Label, StringComparer.Ordinal)
+            .SelectMany(kv => _entries[kv.Key].Codes)
             .Distinct(StringComparer.Ordinal)
             .Take(MaxCodes)
             .ToList();

@@ -76,6 +76,9 @@ public sealed class OfferRequestParserTests
         { "boulangère,Rennes", "D1102", "35238" },
         { "Boulanger à Clermont-Ferrand", "D1102", "63113" },
         { "aide à domicile Lyon", "K1302", "69123" },
+        { "caissière Lille", "D1505", "59350" },
+        { "vendeuse boulangerie Lyon", "D1102", "69123" },
+        { "agent immobilier Nantes", "C1504", "44109" },
     };
 
     [Theory]

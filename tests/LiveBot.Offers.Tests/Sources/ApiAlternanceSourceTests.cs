@@ -120,13 +120,14 @@ public sealed class ApiAlternanceSourceTests
             await fake.Hang(context);
         }));
         // No freshness: every search goes upstream, the cache only serves when the API fails.
-        await using var services = Build(upstream, ("Offers:CacheTtl", "00:00:00"), ("Offers:Timeout", "00:00:00.300"));
+        await using var services = Build(upstream, ("Offers:CacheTtl", "00:00:00"), ("Offers:Timeout", "00:00:02"));
         var search = services.Search();
         var first = await search.SearchAsync(Query(OfferKind.Offers), CancellationToken.None);
 
         var second = await search.SearchAsync(Query(OfferKind.Offers), CancellationToken.None);
 
         Assert.Equal(SearchStatus.Found, second.Status);
+        Assert.Equal(SearchStatus.Found, first.Status);
         Assert.True(second.Stale);
         Assert.Equal(first.Results, second.Results);
         Assert.True(services.Search().IsDegraded);

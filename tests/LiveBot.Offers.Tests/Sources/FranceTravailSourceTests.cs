@@ -162,11 +162,12 @@ public sealed class FranceTravailSourceTests
         FakeUpstream? self = null;
         await using var upstream = await StartAsync(context => Interlocked.Increment(ref calls) == 1 ? Partial(context, Page, "offres 0-1/2") : self!.Hang(context));
         self = upstream;
-        await using var services = Build(upstream, ("Offers:CacheTtl", "00:00:00"), ("Offers:Timeout", "00:00:00.300"));
+        await using var services = Build(upstream, ("Offers:CacheTtl", "00:00:00"), ("Offers:Timeout", "00:00:02"));
         var first = await services.Search().SearchAsync(Query("Lyon", ["D1102"]), CancellationToken.None);
 
         var second = await services.Search().SearchAsync(Query("Lyon", ["D1102"]), CancellationToken.None);
 
+        Assert.Equal(SearchStatus.Found, first.Status);
         Assert.True(second.Stale);
         Assert.Equal(first.Results, second.Results);
     }
