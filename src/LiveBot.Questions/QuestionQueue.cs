@@ -451,62 +451,20 @@ public sealed partial class QuestionQueue
     }
 
     /// <summary>
-    /// Runs the writes in one transaction, then checkpoints: LiteDB writes its log file from a background
-    /// thread, and only a checkpoint waits for it and flushes the data file. After this, a kill -9 loses nothing.
+    /// Runs the writes through <see cref="LiteDbStore.WriteDurably"/>: after this, a kill -9 loses nothing.
+    /// A failure is kept for /healthz and rethrown, so the viewer never gets a confirmation.
     /// </summary>
     private void Durably(Action write)
     {
-        var database = _store.Database;
         try
         {
-            var own = database.BeginTrans();
-            try
-            {
-                write();
-                if (own)
-                {
-                    database.Commit();
-                }
-            }
-            catch
-            {
-                if (own)
-                {
-                    TryRollback(database);
-                }
-
-                throw;
-            }
+            LastStorageError = _store.WriteDurably(write) ? null : "checkpoint: voir le journal";
         }
         catch (Exception ex)
         {
             LastStorageError = ex.GetType().Name + ": " + ex.Message;
             Log.WriteFailed(_logger, ex);
             throw;
-        }
-
-        try
-        {
-            database.Checkpoint();
-            LastStorageError = null;
-        }
-        catch (LiteException ex)
-        {
-            // Committed all the same (in LiteDB's log, written within milliseconds): keep going.
-            LastStorageError = "checkpoint: " + ex.Message;
-            Log.CheckpointFailed(_logger, ex);
-        }
-    }
-
-    private static void TryRollback(LiteDatabase database)
-    {
-        try
-        {
-            database.Rollback();
-        }
-        catch (Exception ex) when (ex is LiteException or ObjectDisposedException or IOException)
-        {
-            // The write failed already; that error is the one to report.
         }
     }
 
@@ -626,9 +584,6 @@ public sealed partial class QuestionQueue
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Question change not saved: nothing was confirmed")]
         public static partial void WriteFailed(ILogger logger, Exception exception);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Question saved, but the LiteDB checkpoint after it failed")]
-        public static partial void CheckpointFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "A Changed handler failed on {Kind} #{Id}")]
         public static partial void HandlerFailed(ILogger logger, string kind, int id, Exception exception);

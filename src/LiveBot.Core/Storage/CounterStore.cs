@@ -1,6 +1,6 @@
 namespace LiveBot.Core.Storage;
 
-/// <summary>Persistent counters ({count} of custom commands, statistics).</summary>
+/// <summary>Persistent counters ({count} of custom commands, statistics); every value returned is on disk.</summary>
 public sealed class CounterStore(LiteDbStore store)
 {
     private readonly Lock _gate = new();
@@ -12,7 +12,7 @@ public sealed class CounterStore(LiteDbStore store)
         {
             var counter = counters.FindById(name) ?? new Counter { Id = name };
             counter.Value++;
-            counters.Upsert(counter);
+            store.WriteDurably(() => counters.Upsert(counter));
             return counter.Value;
         }
     }
