@@ -16,6 +16,7 @@ public sealed class PlaceResolver
     private readonly Dictionary<string, (string Code, string Name)> _departementByKey;
     private readonly Dictionary<string, Commune> _departementCentre;
     private readonly Dictionary<(int, int), List<Commune>> _grid;
+    private readonly (string Key, Commune Commune)[] _large;
 
     public PlaceResolver(IEnumerable<Commune> communes, IEnumerable<(string Code, string Name)> departements)
     {
@@ -46,6 +47,10 @@ public sealed class PlaceResolver
             kv => kv.Value.OrderByDescending(c => c.IsArrondissement).ThenByDescending(c => c.Population).ThenBy(c => c.Insee, StringComparer.Ordinal).ToArray(),
             StringComparer.Ordinal);
 
+        _large = Communes.Where(c => !c.IsArrondissement && c.Population >= 20_000)
+            .OrderByDescending(c => c.Population)
+            .Select(c => (PlaceKey.Normalize(c.Name), c))
+            .ToArray();
         _departementByKey = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         _departementCentre = new Dictionary<string, Commune>(StringComparer.Ordinal);
         foreach (var (code, name) in departements)
@@ -132,6 +137,39 @@ public sealed class PlaceResolver
         }
 
         return _departementByKey.TryGetValue(key, out var dep) ? DepartementPlace(dep.Code, dep.Name) : null;
+    }
+
+    /// <summary>
+    /// Like <see cref="Resolve"/>, forgiving one typo (two in long names) in the name of a commune of at
+    /// least 20,000 inhabitants ("Lyonn", "Marseile"): used only where the words must be a place.
+    /// </summary>
+    public Place? ResolveTolerant(string? text)
+    {
+        if (Resolve(text) is { } exact)
+        {
+            return exact;
+        }
+
+        var key = PlaceKey.Normalize(text);
+        if (key.Length < 4 || key.Any(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var max = key.Length >= 9 ? 2 : 1;
+        Commune? best = null;
+        var bestDistance = max + 1;
+        foreach (var commune in _large)
+        {
+            var distance = Jobs.JobKey.Distance(key, commune.Key, max);
+            if (distance < bestDistance)
+            {
+                best = commune.Commune;
+                bestDistance = distance;
+            }
+        }
+
+        return best is null ? null : Place.Of(best);
     }
 
     /// <summary>The commune closest to a point (labels for API results), or null far from any.</summary>

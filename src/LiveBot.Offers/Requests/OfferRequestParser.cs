@@ -6,7 +6,8 @@ namespace LiveBot.Offers.Requests;
 
 /// <summary>
 /// Splits "boulanger à Saint-Étienne" into job words and a place: the place follows the last separator
-/// (à, a, sur, vers, près de, ","), or else is the longest run of words at the end that names a place.
+/// (à, a, sur, vers, près de, ","; one typo forgiven there), or else is the longest run of words at the
+/// end that names a place, or else at the start ("Lyon boulanger").
 /// </summary>
 public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
 {
@@ -34,7 +35,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             }
 
             var placeText = Join(tokens, i + length, tokens.Count);
-            if (places.Resolve(placeText) is { } place)
+            if (places.ResolveTolerant(placeText) is { } place)
             {
                 return WithJob(Join(tokens, 0, TrimSeparators(tokens, i)), placeText, place);
             }
@@ -50,6 +51,16 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             if (places.Resolve(placeText) is { } place)
             {
                 return WithJob(Join(tokens, 0, TrimSeparators(tokens, tokens.Count - k)), placeText, place);
+            }
+        }
+
+        // "Lyon boulanger": the place first.
+        for (var k = Math.Min(tokens.Count - 1, MaxPlaceWords); k >= 1 && unresolved is null; k--)
+        {
+            var placeText = Join(tokens, 0, k);
+            if (places.Resolve(placeText) is { } place)
+            {
+                return WithJob(Join(tokens, k, tokens.Count), placeText, place);
             }
         }
 

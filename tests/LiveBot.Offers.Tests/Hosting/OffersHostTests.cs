@@ -52,4 +52,23 @@ public sealed class OffersHostTests
         Assert.StartsWith("Numérique", Assert.Single(replies), StringComparison.Ordinal);
         Assert.Contains("sectors.json, ligne 1", document.RootElement.GetProperty("config").GetProperty("sectors").GetString(), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ApiAlternance", "Offers:ApiAlternance:ApiKey")]
+    [InlineData("FranceTravail", "Offers:FranceTravail:ClientId")]
+    public async Task Start_RealSourceWithoutCredentials_RefusesNamingTheKey(string source, string key)
+    {
+        var folder = Directory.CreateTempSubdirectory("livebot-offers-").FullName;
+        try
+        {
+            var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+                BotHost.StartAsync(settings: new Dictionary<string, string> { ["Offers:Source"] = source }, folder: folder));
+
+            Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

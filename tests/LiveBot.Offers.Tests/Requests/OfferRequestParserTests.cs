@@ -77,6 +77,9 @@ public sealed class OfferRequestParserTests
         { "Boulanger à Clermont-Ferrand", "D1102", "63113" },
         { "aide à domicile Lyon", "K1302", "69123" },
         { "caissière Lille", "D1505", "59350" },
+        { "boulanger à Lyonn", "D1102", "69123" },
+        { "boulanger à Marseile", "D1102", "13055" },
+        { "Lyon boulanger", "D1102", "69123" },
         { "vendeuse boulangerie Lyon", "D1102", "69123" },
         { "agent immobilier Nantes", "C1504", "44109" },
     };
