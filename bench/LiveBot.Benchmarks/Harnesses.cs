@@ -26,5 +26,6 @@ public static class Harnesses
         Questions.QuestionsRaidHarness.Register();
         Offers.OffersSearchHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
+        YouTube.YouTubeLiveHarness.Register();
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     public const int MaxLength = 200;
     public const string QuotaExceededState = "quota_exceeded";
     public const int OutboxCapacity = 500;
+    public const string PackSeparator = " · ";
 
     /// <summary>Replies held this long at <see cref="ReplyLevel.Merged"/> and below so that askers share a message.</summary>
     public static readonly TimeSpan MergeWindow = TimeSpan.FromSeconds(10);
@@ -594,7 +595,11 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         Interlocked.Add(ref _dropped, dropped);
     }
 
-    /// <summary>Merges what waits (same request -> one message to every asker) and takes the first.</summary>
+    /// <summary>
+    /// Merges what waits (same request -> one message to every asker), addresses each reply, then packs
+    /// further short replies into the first message while it stays within 200 characters ("@a … · @b …"):
+    /// each insert costs 20 units whatever its length.
+    /// </summary>
     private OutgoingMessage TakeNext(ReplyLevel level)
     {
         IEnumerable<OutgoingMessage> pending = _outbox;
@@ -603,21 +608,43 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             pending = pending.Select(m => m with { Text = m.ShortText ?? m.Text });
         }
 
-        var merged = ReplyMerger.Merge(pending, MaxLength);
+        var merged = ReplyMerger.Merge(pending, MaxLength).Select(m => (Message: Addressed(m), Named: IsAddressable(m))).ToList();
+        var (first, firstNamed) = merged[0];
+        var rest = new List<OutgoingMessage>();
+        foreach (var (next, named) in merged.Skip(1))
+        {
+            // Only replies that name their askers are packed, else nobody could tell whom each part answers.
+            if (firstNamed && named && next.Channel == first.Channel && first.Text.Length + PackSeparator.Length + next.Text.Length <= MaxLength)
+            {
+                first = first with
+                {
+                    Text = first.Text + PackSeparator + next.Text,
+                    Merged = (first.InReplyTo is null ? 0 : first.Merged) + (next.InReplyTo is null ? 0 : next.Merged),
+                    InReplyTo = first.InReplyTo ?? next.InReplyTo,
+                };
+            }
+            else
+            {
+                rest.Add(next);
+            }
+        }
+
         _outbox.Clear();
-        _outbox.AddRange(merged.Skip(1));
-        return merged[0];
+        _outbox.AddRange(rest);
+        return first;
     }
+
+    private static bool IsAddressable(OutgoingMessage message) => message.InReplyTo is not null && (message.MergeKey is not null || message.Merged > 1);
+
+    /// <summary>A reply with a merge key names its asker ("@name text"); merged ones already name theirs.</summary>
+    private static OutgoingMessage Addressed(OutgoingMessage message) =>
+        message.MergeKey is not null && message.InReplyTo is { } asker
+            ? message with { Text = ReplyMerger.Address([asker.DisplayName], message.Text, MaxLength), MergeKey = null }
+            : message;
 
     private async Task SendAsync(string chatId, OutgoingMessage message, ReplyLevel level, CancellationToken cancellationToken)
     {
-        var text = message.Text;
-        if (message.Merged == 1 && message.MergeKey is not null && message.InReplyTo is { } asker)
-        {
-            text = ReplyMerger.Address([asker.DisplayName], text, MaxLength);
-        }
-
-        var parts = ReplyText.Split(ReplyText.Sanitize(text), MaxLength, level == ReplyLevel.Full ? 2 : 1);
+        var parts = ReplyText.Split(ReplyText.Sanitize(message.Text), MaxLength, level == ReplyLevel.Full ? 2 : 1);
         for (var i = 0; i < parts.Count; i++)
         {
             var now = _time.GetUtcNow();

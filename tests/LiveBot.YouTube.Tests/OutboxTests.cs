@@ -31,6 +31,27 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Outbox_DifferentRepliesWaiting_PackedIntoOneMessage()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), new Dictionary<string, string> { ["YouTube:LiveChatId"] = "chat-1" });
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+        for (var i = 0; i < 4; i++)
+        {
+            t.Fake.Say("chat-1", "early" + i, "!role");
+        }
+
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 4);
+        t.Fake.Say("chat-1", "Ana", "!merci 1");
+        t.Fake.Say("chat-1", "Ben", "!merci 2");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 5);
+        await t.RunForAsync(TimeSpan.FromMinutes(2));
+
+        var packed = Assert.Single(t.Fake.InsertedSnapshot().Skip(4));
+        Assert.Matches("^@Ana Merci .* · @Ben Merci ", packed.Text);
+        Assert.Equal(6, t.Client.AnsweredAskers);
+    }
+
+    [Fact]
     public async Task Outbox_ReplyLongerThan200_SplitAtWords()
     {
         await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), new Dictionary<string, string> { ["YouTube:LiveChatId"] = "chat-1" });

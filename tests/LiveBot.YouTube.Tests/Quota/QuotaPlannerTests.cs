@@ -9,7 +9,7 @@ public sealed class QuotaPlannerTests
     [Fact]
     public void ReadInterval_DefaultsOneMessagePerMinute_SpreadsReadShareOverThreeHours()
     {
-        var planner = new QuotaPlanner(new YouTubeOptions());
+        var planner = new QuotaPlanner(Options());
 
         var interval = planner.ReadInterval(Empty(), LiveStart, LiveStart, TimeSpan.FromSeconds(2), 1);
 
@@ -23,7 +23,7 @@ public sealed class QuotaPlannerTests
     [InlineData(30, 3.375)]
     public void ReadInterval_Activity_FasterWhenBusySlowerWhenQuiet(double perMinute, double expected)
     {
-        var planner = new QuotaPlanner(new YouTubeOptions());
+        var planner = new QuotaPlanner(Options());
 
         var interval = planner.ReadInterval(Empty(), LiveStart, LiveStart, TimeSpan.FromSeconds(2), perMinute);
 
@@ -33,7 +33,7 @@ public sealed class QuotaPlannerTests
     [Fact]
     public void ReadInterval_ServerAsksLonger_NeverShorterThanServer()
     {
-        var planner = new QuotaPlanner(new YouTubeOptions());
+        var planner = new QuotaPlanner(Options());
 
         var interval = planner.ReadInterval(Empty(), LiveStart, LiveStart, TimeSpan.FromSeconds(12), 50);
 
@@ -43,7 +43,7 @@ public sealed class QuotaPlannerTests
     [Fact]
     public void ReadInterval_NothingLeft_Null()
     {
-        var planner = new QuotaPlanner(new YouTubeOptions());
+        var planner = new QuotaPlanner(Options());
 
         Assert.Null(planner.ReadInterval(Spent(read: 8_000, write: 1_998), LiveStart, LiveStart, TimeSpan.FromSeconds(2), 1));
     }
@@ -51,7 +51,7 @@ public sealed class QuotaPlannerTests
     [Fact]
     public void ReadInterval_ThreeHoursAtAnyActivity_FitsTheDailyQuota()
     {
-        var options = new YouTubeOptions();
+        var options = Options();
         var planner = new QuotaPlanner(options);
         var now = LiveStart;
         var read = 0;
@@ -77,7 +77,7 @@ public sealed class QuotaPlannerTests
     [InlineData(1_990, ReplyLevel.None)]
     public void Level_WriteUnitsSpent_DegradesStepByStep(int written, ReplyLevel expected)
     {
-        var planner = new QuotaPlanner(new YouTubeOptions());
+        var planner = new QuotaPlanner(Options());
 
         Assert.Equal(expected, planner.Level(Spent(0, written)));
     }
@@ -85,7 +85,7 @@ public sealed class QuotaPlannerTests
     [Fact]
     public void Level_ReadsOverranTheirShare_RepliesGiveWayFirst()
     {
-        var planner = new QuotaPlanner(new YouTubeOptions());
+        var planner = new QuotaPlanner(Options());
 
         Assert.Equal(ReplyLevel.None, planner.Level(Spent(read: 9_990, write: 0)));
         Assert.NotNull(planner.ReadInterval(Spent(read: 9_990, write: 0), LiveStart, LiveStart, TimeSpan.FromSeconds(2), 1));
@@ -104,6 +104,9 @@ public sealed class QuotaPlannerTests
         Assert.Equal(TimeSpan.FromSeconds(10), pacer.TimeUntilNext(LiveStart, 0.1));
         Assert.Equal(TimeSpan.Zero, pacer.TimeUntilNext(LiveStart.AddSeconds(10), 0.1));
     }
+
+    /// <summary>An 80 % / 20 % split, the figures below follow from it.</summary>
+    private static YouTubeOptions Options() => new() { ReadShare = 0.8 };
 
     private static QuotaSnapshot Empty() => Spent(0, 0);
 

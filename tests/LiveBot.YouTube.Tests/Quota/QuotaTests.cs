@@ -10,6 +10,7 @@ public sealed class QuotaTests
         await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), new Dictionary<string, string>
         {
             ["YouTube:DailyQuota"] = "1000",
+            ["YouTube:ReadShare"] = "0.8",
             ["YouTube:ExpectedLiveDuration"] = "00:30:00",
         });
         await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
