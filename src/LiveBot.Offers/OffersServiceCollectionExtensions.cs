@@ -24,10 +24,9 @@ public static partial class OffersServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOffers(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration; // Options bind from the host's configuration by section name.
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OffersOptions>()
-            .BindConfiguration(OffersOptions.Section)
+            .Bind(configuration.GetSection(OffersOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OffersOptions>, OffersOptionsValidator>());

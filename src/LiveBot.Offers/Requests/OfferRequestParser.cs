@@ -64,6 +64,17 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             }
         }
 
+        // Last resort: a misspelt city at the end ("boulanger Bordeau"), when the rest is a known job.
+        for (var k = Math.Min(tokens.Count - 1, 3); k >= 1 && unresolved is null; k--)
+        {
+            var placeText = Join(tokens, tokens.Count - k, tokens.Count);
+            var jobText = Join(tokens, 0, TrimSeparators(tokens, tokens.Count - k));
+            if (places.ResolveTolerant(placeText) is { } place && jobs.Resolve(jobText).Match is not null)
+            {
+                return WithJob(jobText, placeText, place);
+            }
+        }
+
         var all = Join(tokens, 0, tokens.Count);
         if (tokens.Count <= MaxPlaceWords && places.Resolve(all) is { } only)
         {
