@@ -53,10 +53,18 @@ public sealed class PlaceResolver
             .ToArray();
         _departementByKey = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         _departementCentre = new Dictionary<string, Commune>(StringComparer.Ordinal);
+        var largest = new Dictionary<string, Commune>(StringComparer.Ordinal);
+        foreach (var commune in Communes)
+        {
+            if (!commune.IsArrondissement && (!largest.TryGetValue(commune.Departement, out var current) || commune.Population > current.Population))
+            {
+                largest[commune.Departement] = commune;
+            }
+        }
+
         foreach (var (code, name) in departements)
         {
-            var centre = Communes.Where(c => c.Departement == code && !c.IsArrondissement).MaxBy(c => c.Population);
-            if (centre is null)
+            if (!largest.TryGetValue(code, out var centre))
             {
                 continue;
             }
