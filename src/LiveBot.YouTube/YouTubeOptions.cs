@@ -40,11 +40,11 @@ public sealed class YouTubeOptions : IValidatableObject
     public TimeSpan ExpectedLiveDuration { get; set; } = TimeSpan.FromHours(3);
 
     /// <summary>
-    /// Share of the daily quota planned for reading (the rest is for replies). 0.6 answers ~all commands of a
+    /// Share of the daily quota planned for reading (the rest is for replies). 0.5 answers ~all commands of a
     /// busy 3-hour live within 10,000 units; 0.8 reads faster but answers far fewer (docs/BENCHMARKS.md).
     /// </summary>
     [Range(0.1, 0.95)]
-    public double ReadShare { get; set; } = 0.6;
+    public double ReadShare { get; set; } = 0.5;
 
     /// <summary>Units per call.</summary>
     public YouTubeQuotaCosts QuotaCosts { get; set; } = new();

@@ -12,7 +12,7 @@ namespace LiveBot.Benchmarks.YouTube;
 /// bursts (25 viewers asking the same thing within 40 s), the rest spread out, with plain chat bursts too. Reports the units spent,
 /// the share of commands answered (a merged reply counts for each asker it mentions) and the
 /// command -> reply delay (fake time between the viewer's message and the reply mentioning them).
-/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness youtube-live [--read-share 0.6] [--seed 7]</code>
+/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness youtube-live [--read-share 0.5] [--seed 7]</code>
 /// </summary>
 public static class YouTubeLiveHarness
 {
@@ -27,7 +27,7 @@ public static class YouTubeLiveHarness
 
     private static async Task<int> RunAsync(string[] args)
     {
-        var readShare = Option(args, "--read-share", "0.6");
+        var readShare = Option(args, "--read-share", "0.5");
         var seed = int.Parse(Option(args, "--seed", "7"), CultureInfo.InvariantCulture);
         var events = Script(new Random(seed));
         var clock = System.Diagnostics.Stopwatch.StartNew();
