@@ -1,4 +1,6 @@
+using LiveBot.Testing;
 using LiveBot.YouTube.Tests.Fake;
+using Microsoft.Extensions.Options;
 
 namespace LiveBot.YouTube.Tests;
 
@@ -51,5 +53,30 @@ public sealed class DiscoveryTests
 
         t.Fake.StartLive("chat-late");
         await t.DriveUntilAsync(() => t.Client.LiveChatId == "chat-late", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Discover_VideoNotLiveYet_WaitsWithoutAskingBroadcasts()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(settings: new Dictionary<string, string> { ["YouTube:VideoId"] = "vid-7" });
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("videos.list") >= 2, TimeSpan.FromSeconds(5));
+        t.Fake.StartLive("chat-7", "vid-7");
+        await t.DriveUntilAsync(() => t.Client.LiveChatId == "chat-7", TimeSpan.FromSeconds(5));
+
+        Assert.Equal(0, t.Fake.CallsOf("liveBroadcasts.list"));
+    }
+
+    [Fact]
+    public async Task Start_EnabledWithoutCredentials_RefusesWithClearReason()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => BotHost.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["YouTube:Enabled"] = "true",
+            ["YouTube:ApiBaseUri"] = "http://127.0.0.1:1/",
+        }));
+
+        Assert.Contains(error.Failures, f => f.Contains("YouTube:ClientId", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, f => f.Contains("youtube-login", StringComparison.Ordinal));
     }
 }
