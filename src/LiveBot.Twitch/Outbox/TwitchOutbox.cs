@@ -276,12 +276,24 @@ public sealed partial class TwitchOutbox
 
     private void DropStale(DateTimeOffset now)
     {
+        var askers = 0;
         var removed = _pending.RemoveAll(entry =>
-            (!entry.IsContinuation && now - entry.Message.CreatedAt > _maxReplyAge) || IsBlocked(entry.Message.Channel, now));
+        {
+            var stale = (!entry.IsContinuation && now - entry.Message.CreatedAt > _maxReplyAge) || IsBlocked(entry.Message.Channel, now);
+            if (stale && !entry.IsContinuation)
+            {
+                // A merged message that goes stale leaves every asker in it unanswered.
+                var count = entry.Sources?.Count ?? 1;
+                askers += count;
+                Interlocked.Add(ref _mergedAway, 1 - count);
+            }
+
+            return stale;
+        });
         if (removed > 0)
         {
-            Interlocked.Add(ref _dropped, removed);
-            Log.Dropped(_logger, removed);
+            Interlocked.Add(ref _dropped, askers);
+            Log.Dropped(_logger, askers);
         }
     }
 
@@ -301,23 +313,44 @@ public sealed partial class TwitchOutbox
         var budget = Math.Max(0, (_privileged.Values.Any(p => p) ? TwitchLimits.PrivilegedMessages : TwitchLimits.Messages) - _sent.Count(now));
         var crowded = _pending.Count > budget
             || _pending.GroupBy(e => e.Message.Channel).Any(g => g.Count() > 1 && !IsPrivileged(g.Key));
-        if (!crowded || _pending.Count(e => e.Message.MergeKey is not null) < 2)
+        if (!crowded || _pending.Count(e => e.Message.MergeKey is not null || e.Sources is not null) < 2)
         {
             return;
         }
 
+        // Merged messages still waiting are opened again, so that late askers join them instead of
+        // making a message of their own.
         var continuations = _pending.Where(e => e.IsContinuation).ToList();
-        var messages = _pending.Where(e => !e.IsContinuation).Select(e => e.Message).ToList();
-        var merged = ReplyMerger.Merge(messages, TwitchLimits.MaxMessageLength);
-        if (merged.Count == messages.Count)
+        var entries = _pending.Where(e => !e.IsContinuation).ToList();
+        var replies = entries.SelectMany(e => e.Sources ?? [e.Message]).ToList();
+        var merged = ReplyMerger.Merge(replies, TwitchLimits.MaxMessageLength);
+        if (merged.Count == entries.Count)
         {
             return;
         }
 
-        Interlocked.Add(ref _mergedAway, messages.Count - merged.Count);
+        var groups = new Dictionary<ChatMessage, List<OutgoingMessage>>(ReferenceEqualityComparer.Instance);
+        foreach (var group in replies.Where(r => r is { MergeKey: not null, InReplyTo: not null }).GroupBy(r => (r.Channel, r.MergeKey)))
+        {
+            var list = group.ToList();
+            groups[list[0].InReplyTo!] = list;
+        }
+
+        Interlocked.Add(ref _mergedAway, entries.Count - merged.Count);
         _pending.Clear();
         _pending.AddRange(continuations);
-        _pending.AddRange(merged.Select(m => new Entry(m, m.Text, IsContinuation: false)));
+        foreach (var message in merged)
+        {
+            if (message.Merged > 1 && message.InReplyTo is { } first && groups.TryGetValue(first, out var sources))
+            {
+                // The merged message stays useful as long as its newest asker's reply would.
+                _pending.Add(new Entry(message with { CreatedAt = sources.Max(r => r.CreatedAt) }, message.Text, IsContinuation: false, sources));
+            }
+            else
+            {
+                _pending.Add(new Entry(message, message.Text, IsContinuation: false));
+            }
+        }
     }
 
     /// <summary>The first message that may go now, or how long until one may.</summary>
@@ -372,6 +405,7 @@ public sealed partial class TwitchOutbox
 
     private async Task WaitAsync(TimeSpan? wait, CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _pendingCount, _pending.Count);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var delay = wait is null ? Task.Delay(Timeout.Infinite, stop.Token) : Task.Delay(wait.Value, _time, stop.Token);
         var woken = _wake.Reader.WaitToReadAsync(stop.Token).AsTask();
@@ -425,7 +459,8 @@ public sealed partial class TwitchOutbox
         changed.TrySetResult();
     }
 
-    private sealed record Entry(OutgoingMessage Message, string Text, bool IsContinuation);
+    /// <summary>A message waiting; <paramref name="Sources"/> are the replies a merged one answers.</summary>
+    private sealed record Entry(OutgoingMessage Message, string Text, bool IsContinuation, List<OutgoingMessage>? Sources = null);
 
     private static partial class Log
     {

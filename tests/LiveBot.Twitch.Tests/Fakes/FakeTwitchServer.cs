@@ -23,6 +23,9 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     public const string Login = "livebot";
     public const string GoodToken = "goodtoken0123456789";
 
+    /// <summary>Slack on the 1 s per-channel rule when the server runs on the real clock (see <see cref="TwitchLimitChecker"/>).</summary>
+    public static readonly TimeSpan RealClockTolerance = TimeSpan.FromMilliseconds(500);
+
     private readonly WebApplication _app;
     private readonly TimeProvider _time;
     private readonly ConcurrentQueue<ReceivedLine> _received = new();
@@ -39,7 +42,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     {
         _app = app;
         _time = time;
-        Limits = new TwitchLimitChecker(time, ModeratorChannels.ContainsKey);
+        Limits = new TwitchLimitChecker(time, ModeratorChannels.ContainsKey, time == TimeProvider.System ? RealClockTolerance : TimeSpan.Zero);
     }
 
     /// <summary>Tokens the server accepts (PASS and oauth2/validate).</summary>

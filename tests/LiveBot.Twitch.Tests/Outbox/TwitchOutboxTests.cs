@@ -63,6 +63,22 @@ public sealed class TwitchOutboxTests : IAsyncLifetime
         Assert.Equal(0, _outbox.PendingCount);
     }
 
+    [Fact]
+    public async Task RunAsync_LateAskerWhileMergedReplyWaits_JoinsTheMergedReply()
+    {
+        _outbox.TryEnqueue(new OutgoingMessage("twitch", "chan", "Bienvenue !", _time.GetUtcNow()));
+        await AdvanceAsync(TimeSpan.Zero, TimeSpan.FromMilliseconds(100));
+        _outbox.TryEnqueue(Reply("alice", "Commandes : !aide", mergeKey: "aide|"));
+        _outbox.TryEnqueue(Reply("bob", "Commandes : !aide", mergeKey: "aide|"));
+        await AdvanceAsync(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(100));
+        _outbox.TryEnqueue(Reply("carl", "Commandes : !aide", mergeKey: "aide|"));
+
+        await AdvanceAsync(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(["Bienvenue !", "@alice @bob @carl Commandes : !aide"], _transport.Texts);
+        Assert.Equal(2, _outbox.MergedCount);
+    }
+
     [Theory]
     [InlineData(false, 20)]
     [InlineData(true, 100)]
