@@ -68,7 +68,17 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         var settings = options.Value;
         var query = new OfferQuery(Kind, job.Codes, place, settings.Radius, settings.MaxResults);
         var outcome = await search.SearchAsync(query, cancellationToken);
-        var label = outcome.IsDemo ? context.Text("demo") : string.Empty;
+        // Demo data always says so, even if a moderator blanked the label.
+        var label = string.Empty;
+        if (outcome.IsDemo)
+        {
+            label = context.Text("demo");
+            if (string.IsNullOrWhiteSpace(label))
+            {
+                label = Info.Texts["demo"].Default;
+            }
+        }
+
         if (outcome.Status == SearchStatus.Unavailable)
         {
             return context.Text("unavailable");

@@ -104,6 +104,16 @@ public sealed class OfferCommandTests
     }
 
     [Fact]
+    public async Task Offres_DemoLabelBlankedInCommandsJson_StillSaysDemo()
+    {
+        var runner = new CommandRunner(Demo.Value, """{ "builtins": { "offres": { "texts": { "demo": " " } } } }""");
+
+        var reply = await runner.RunAsync("!offres boulanger Lyon");
+
+        Assert.StartsWith("[Démo : offres fictives] ", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Offres_ApiDown_PoliteUnavailableWithoutUpstreamText()
     {
         await using var upstream = await FakeUpstream.StartAsync((app, _) =>
