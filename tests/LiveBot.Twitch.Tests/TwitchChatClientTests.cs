@@ -149,6 +149,26 @@ public sealed class TwitchChatClientTests
     }
 
     [Fact]
+    public async Task Login_RejectedByChatWithRefreshCredentials_RefreshesAndRetriesAtOnce()
+    {
+        await using var server = await FakeTwitchServer.StartAsync();
+        server.RevokedTokens[FakeTwitchServer.GoodToken] = 0;
+        server.AcceptedRefreshToken = "myrefresh";
+        var settings = server.BotSettings();
+        settings["Twitch:ClientId"] = "client";
+        settings["Twitch:ClientSecret"] = "secret";
+        settings["Twitch:RefreshToken"] = "myrefresh";
+        await using var bot = await BotHost.StartAsync(settings: settings);
+
+        await server.WaitForJoinAsync("chan", connection: 2);
+
+        Assert.Equal(1, server.RefreshCount);
+        Assert.Equal(["PASS oauth:" + FakeTwitchServer.GoodToken, "PASS oauth:" + server.RefreshedAccessToken],
+            server.Received.Where(r => r.Command == "PASS").Select(r => r.Line));
+        Assert.Equal(PlatformStates.Connected, bot.Service<TwitchChatClient>().State);
+    }
+
+    [Fact]
     public async Task Login_RejectedByChat_RetriesOnlyAfterFiveMinutes()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

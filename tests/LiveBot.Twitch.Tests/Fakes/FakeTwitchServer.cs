@@ -63,6 +63,9 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     /// <summary>True: every login is refused with "Login authentication failed" (a token revoked after validation).</summary>
     public bool RejectLogins { get; set; }
 
+    /// <summary>Tokens that oauth2/validate still accepts but chat refuses (revoked a moment ago).</summary>
+    public ConcurrentDictionary<string, byte> RevokedTokens { get; } = new(StringComparer.Ordinal);
+
     /// <summary>False: the server ignores the client's PING (a dead link).</summary>
     public bool AnswerPings { get; set; } = true;
 
@@ -341,7 +344,8 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                     return false;
                 }
 
-                if (RejectLogins || !ValidTokens.ContainsKey(pass["oauth:".Length..]))
+                var token = pass["oauth:".Length..];
+                if (RejectLogins || RevokedTokens.ContainsKey(token) || !ValidTokens.ContainsKey(token))
                 {
                     await connection.SendAsync(":tmi.twitch.tv NOTICE * :Login authentication failed");
                     return false;
