@@ -291,12 +291,12 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         await WaitAsync(interval.Value, cancellationToken);
     }
 
-    private async Task<string?> DiscoverAsync(CancellationToken cancellationToken)
+    private async Task<FoundChat?> DiscoverAsync(CancellationToken cancellationToken)
     {
-        string? found;
+        FoundChat? found;
         if (!string.IsNullOrWhiteSpace(_options.LiveChatId) && !_configuredChatInvalid)
         {
-            found = _options.LiveChatId.Trim();
+            found = new FoundChat(_options.LiveChatId.Trim(), null);
         }
         else if (!string.IsNullOrWhiteSpace(_options.VideoId))
         {
@@ -307,7 +307,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             found = await _gateway.FindActiveBroadcastChatAsync(cancellationToken);
         }
 
-        if (found is not null && _endedChats.Contains(found))
+        if (found is not null && _endedChats.Contains(found.LiveChatId))
         {
             return null;
         }
@@ -315,12 +315,15 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         return found;
     }
 
-    private void Join(string chatId)
+    private void Join(FoundChat found)
     {
+        var chatId = found.LiveChatId;
+        var now = _time.GetUtcNow();
         _chatId = chatId;
         _pageToken = null;
         _firstPage = true;
-        _liveStartedAt = _time.GetUtcNow();
+        // A bot restarted mid-live plans over what is left of it (YouTube's start time when known).
+        _liveStartedAt = found.StartedAt is { } started && started <= now && now - started < _options.ExpectedLiveDuration ? started : now;
         _serverMinimum = TimeSpan.FromSeconds(2);
         _error = null;
         Log.Joined(_logger, chatId);

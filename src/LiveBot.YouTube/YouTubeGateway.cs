@@ -11,6 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace LiveBot.YouTube;
 
+/// <summary>A live's chat, and when the live began when YouTube says so.</summary>
+public sealed record FoundChat(string LiveChatId, DateTimeOffset? StartedAt);
+
 /// <summary>
 /// The calls the bot makes, each booked in the <see cref="QuotaLedger"/>, bounded by
 /// <see cref="YouTubeOptions.RequestTimeout"/> on the injected clock, and failing only with a classified
@@ -47,22 +50,28 @@ public sealed class YouTubeGateway : IDisposable
 
     public YouTubeService Service => _service;
 
-    /// <summary>videos.list -> the video's activeLiveChatId, or null when it is not live (or unknown).</summary>
-    public async Task<string?> FindChatOfVideoAsync(string videoId, CancellationToken cancellationToken)
+    /// <summary>videos.list -> the video's activeLiveChatId (and when the live began), or null when it is not live.</summary>
+    public async Task<FoundChat?> FindChatOfVideoAsync(string videoId, CancellationToken cancellationToken)
     {
         var request = _service.Videos.List("liveStreamingDetails");
         request.Id = videoId;
         var response = await ExecuteAsync(request, VideosList, _options.QuotaCosts.VideosList, isRead: true, cancellationToken);
-        return response.Items?.Select(v => v?.LiveStreamingDetails?.ActiveLiveChatId).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id));
+        return response.Items?
+            .Where(v => !string.IsNullOrWhiteSpace(v?.LiveStreamingDetails?.ActiveLiveChatId))
+            .Select(v => new FoundChat(v.LiveStreamingDetails!.ActiveLiveChatId!, ParseTime(v.LiveStreamingDetails.ActualStartTimeRaw)))
+            .FirstOrDefault();
     }
 
     /// <summary>liveBroadcasts.list?broadcastStatus=active -> the chat of the channel's live, or null.</summary>
-    public async Task<string?> FindActiveBroadcastChatAsync(CancellationToken cancellationToken)
+    public async Task<FoundChat?> FindActiveBroadcastChatAsync(CancellationToken cancellationToken)
     {
         var request = _service.LiveBroadcasts.List("snippet");
         request.BroadcastStatus = "active";
         var response = await ExecuteAsync(request, LiveBroadcastsList, _options.QuotaCosts.LiveBroadcastsList, isRead: true, cancellationToken);
-        return response.Items?.Select(b => b?.Snippet?.LiveChatId).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id));
+        return response.Items?
+            .Where(b => !string.IsNullOrWhiteSpace(b?.Snippet?.LiveChatId))
+            .Select(b => new FoundChat(b.Snippet!.LiveChatId!, ParseTime(b.Snippet.ActualStartTimeRaw)))
+            .FirstOrDefault();
     }
 
     public Task<LiveChatMessageListResponse> ListMessagesAsync(string liveChatId, string? pageToken, CancellationToken cancellationToken)
@@ -91,6 +100,9 @@ public sealed class YouTubeGateway : IDisposable
         ExecuteAsync(_service.LiveChatMessages.Delete(messageId), MessagesDelete, _options.QuotaCosts.Delete, isRead: false, cancellationToken);
 
     public void Dispose() => _service.Dispose();
+
+    private static DateTimeOffset? ParseTime(string? raw) =>
+        DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time : null;
 
     /// <summary>Maps an API error to what it means for the bot.</summary>
     public static YouTubeFailure Classify(int status, string? reason) => reason switch

@@ -100,7 +100,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            var live = new FakeLive(liveChatId, videoId);
+            var live = new FakeLive(liveChatId, videoId) { StartedAt = _time.GetUtcNow() };
             _lives[liveChatId] = live;
             for (var i = 0; i < history; i++)
             {
@@ -380,7 +380,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
             var items = new JsonArray();
             foreach (var live in _lives.Values.Where(l => ids.Contains(l.VideoId)))
             {
-                var details = new JsonObject { ["actualStartTime"] = Stamp() };
+                var details = new JsonObject { ["actualStartTime"] = Stamp(live.StartedAt) };
                 if (!live.Ended)
                 {
                     details["activeLiveChatId"] = live.LiveChatId;
@@ -411,7 +411,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
                 {
                     ["kind"] = "youtube#liveBroadcast",
                     ["id"] = live.VideoId,
-                    ["snippet"] = new JsonObject { ["title"] = "Live apprentissage", ["liveChatId"] = live.LiveChatId },
+                    ["snippet"] = new JsonObject { ["title"] = "Live apprentissage", ["liveChatId"] = live.LiveChatId, ["actualStartTime"] = Stamp(live.StartedAt) },
                 });
             }
 
@@ -596,7 +596,9 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
 
     private string NewId() => "LCC." + Interlocked.Increment(ref _nextId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
-    private string Stamp() => _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
+    private string Stamp() => Stamp(_time.GetUtcNow());
+
+    private static string Stamp(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Spend(string method, int units)
     {
@@ -670,6 +672,9 @@ public sealed class FakeLive(string liveChatId, string videoId)
     public FakeYouTubeServer.EndMode EndMode { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>When the live began (actualStartTime); tests may move it back to play a bot restarted mid-live.</summary>
+    public DateTimeOffset StartedAt { get; set; }
 
     internal DateTimeOffset? LastListAt { get; set; }
 

@@ -36,6 +36,19 @@ public sealed class QuotaTests
         Assert.True(t.Fake.UnitsSpent <= 1000, $"{t.Fake.UnitsSpent} units");
     }
 
+    [Theory]
+    [InlineData(0, 10, 20)]
+    [InlineData(150, 2, 5)]
+    public async Task Quota_JoinsLiveStartedMinutesAgo_PlansOverWhatIsLeft(int startedMinutesAgo, double minSeconds, double maxSeconds)
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1").StartedAt = YouTubeTestBot.Start.AddMinutes(-startedMinutesAgo));
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 2);
+
+        var interval = (await t.YouTubeHealthAsync()).GetProperty("details").GetProperty("readIntervalSeconds").GetDouble();
+        Assert.InRange(interval, minSeconds, maxSeconds);
+    }
+
     [Fact]
     public async Task Quota_ServerSaysExceeded_NoCallsUntilPacificResetThenResumes()
     {
