@@ -23,16 +23,19 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
 
     protected abstract OfferKind Kind { get; }
 
-    /// <summary>Texts shared by both commands, with their defaults.</summary>
+    /// <summary>
+    /// Texts shared by both commands, with their defaults. The defaults never repeat what the viewer typed
+    /// when it was not understood ({job}/{place} of unknown words), so the bot cannot be made to say anything.
+    /// </summary>
     protected static Dictionary<string, TextInfo> CommonTexts(string example) => new()
     {
         ["demo"] = new("[Démo : offres fictives] "),
         ["usage"] = new($"Dis-moi un métier et un lieu, par exemple : {{prefix}}{{command}} {example}", "prefix", "command"),
         ["noPlace"] = new("Où ça ? Ajoute une ville, un code postal ou un département, par exemple : {prefix}{command} {job} Lyon", "prefix", "command", "job"),
         ["noJob"] = new("Quel métier ? Par exemple : {prefix}{command} boulanger {place}", "prefix", "command", "place"),
-        ["unknownPlace"] = new("Je ne trouve pas le lieu « {place} ». Essaie une ville, un code postal (69003) ou un département (13, Gironde).", "place"),
-        ["unknownJob"] = new("Je ne connais pas le métier « {job} ». Tu pensais à : {suggestions} ?", "job", "suggestions"),
-        ["unknownJobNoSuggestion"] = new("Je ne connais pas le métier « {job} ». Essaie un mot courant : boulanger, vendeur, info, BTP, coiffure…", "job"),
+        ["unknownPlace"] = new("Je ne trouve pas ce lieu. Essaie une ville, un code postal (69003) ou un département (13, Gironde).", "place"),
+        ["unknownJob"] = new("Je ne connais pas ce métier. Tu pensais à : {suggestions} ?", "job", "suggestions"),
+        ["unknownJobNoSuggestion"] = new("Je ne connais pas ce métier. Essaie un mot courant : boulanger, vendeur, info, BTP, coiffure…", "job"),
         ["unavailable"] = new($"Le service des offres ne répond pas pour le moment, réessaie dans quelques minutes. En attendant : {OfferLinks.Home}"),
     };
 

@@ -16,7 +16,7 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
         Texts = new Dictionary<string, TextInfo>
         {
             ["sector"] = new("{name} (OPCO : {opco}) : {facts}. Métiers : {jobs}", "name", "opco", "facts", "jobs", "prefix", "offers"),
-            ["unknown"] = new("Je ne connais pas le secteur « {query} ». Secteurs : {sectors}", "query", "sectors", "prefix", "command"),
+            ["unknown"] = new("Je ne connais pas ce secteur. Secteurs : {sectors}", "query", "sectors", "prefix", "command"),
             ["usage"] = new("Secteurs : {sectors}. Tape {prefix}{command} <nom>", "sectors", "prefix", "command"),
         },
     };

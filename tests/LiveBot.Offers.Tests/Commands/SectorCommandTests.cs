@@ -45,7 +45,7 @@ public sealed class SectorCommandTests
     {
         var reply = await Runner.RunAsync("!secteur spatial");
 
-        Assert.Equal("Je ne connais pas le secteur « spatial ». Secteurs : culture, numerique, agriculture, social, batiment, commerce, services, industrie, transport, artisanat, sante", reply.Text);
+        Assert.Equal("Je ne connais pas ce secteur. Secteurs : culture, numerique, agriculture, social, batiment, commerce, services, industrie, transport, artisanat, sante", reply.Text);
     }
 
     [Theory]
