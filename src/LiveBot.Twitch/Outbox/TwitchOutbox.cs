@@ -216,7 +216,8 @@ public sealed partial class TwitchOutbox
             return;
         }
 
-        var text = VaryIfDuplicate(entry.Message.Channel, parts[0], now);
+        // Each part is a chat line of its own: a second part must not start with '/' or '.' either.
+        var text = VaryIfDuplicate(entry.Message.Channel, ReplyText.Sanitize(parts[0]), now);
         var line = Format(entry.Message, text);
         if (!await SendAsync(transport, line, cancellationToken))
         {

@@ -133,6 +133,19 @@ public sealed class TwitchOutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_SecondPartStartingWithSlashOrDot_IsNotAChatCommand()
+    {
+        var text = string.Join(' ', Enumerable.Repeat("mot", 125)) + " /ban alice .timeout bob";
+        _outbox.TryEnqueue(Reply("alice", text));
+
+        await AdvanceAsync(TimeSpan.FromSeconds(3), TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(2, _transport.Texts.Count);
+        Assert.Equal("ban alice .timeout bob", _transport.Texts[1]);
+        Assert.Empty(_transport.Checker.Breaches);
+    }
+
+    [Fact]
     public async Task RunAsync_ReplyLongerThanTwoMessages_IsCutWithEllipsis()
     {
         _outbox.TryEnqueue(Reply("alice", string.Join(' ', Enumerable.Repeat("alternance", 120))));
