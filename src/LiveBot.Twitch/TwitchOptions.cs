@@ -7,6 +7,9 @@ public sealed class TwitchOptions : IValidatableObject
 {
     public const string Section = "Twitch";
 
+    /// <summary>Twitch's cap on joined channels per account.</summary>
+    public const int MaxChannels = 100;
+
     /// <summary>Off by default: the bot connects to Twitch only when asked to.</summary>
     public bool Enabled { get; set; }
 
@@ -67,6 +70,11 @@ public sealed class TwitchOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(BareToken(OAuthToken)) && !CanRefresh)
         {
             yield return new ValidationResult("Twitch:OAuthToken is required when Twitch:Enabled is true.", [nameof(OAuthToken)]);
+        }
+
+        if (Channels.Count > MaxChannels)
+        {
+            yield return new ValidationResult($"Twitch:Channels: Twitch lets an account sit in {MaxChannels} channels at most.", [nameof(Channels)]);
         }
 
         foreach (var channel in Channels)

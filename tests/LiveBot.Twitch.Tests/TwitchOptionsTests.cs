@@ -34,6 +34,14 @@ public sealed class TwitchOptionsTests
         Assert.Equal(2, errors.Count);
     }
 
+    [Fact]
+    public void Validate_MoreThanHundredChannels_IsRejected()
+    {
+        var options = new TwitchOptions { Enabled = true, Login = "livebot", OAuthToken = "abc", Channels = Enumerable.Range(0, 101).Select(i => "c" + i).ToList() };
+
+        Assert.Single(Errors(options));
+    }
+
     [Theory]
     [InlineData("oauth:abc", "abc")]
     [InlineData("OAUTH:abc ", "abc")]
