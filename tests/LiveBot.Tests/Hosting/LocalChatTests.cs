@@ -43,4 +43,41 @@ public sealed class LocalChatTests
         Assert.Equal("connected", local.GetProperty("state").GetString());
         Assert.Equal("ok", root.GetProperty("config").GetProperty("commands").GetString());
     }
+
+    [Theory]
+    [InlineData("{bad", "JSON invalide (ligne 1, colonne 2)")]
+    [InlineData("[1,2]", "JSON invalide")]
+    [InlineData("{\"user\":\"alice\",\"text\":null}", "Corps attendu")]
+    [InlineData("{\"user\":\"alice\",\"text\":\"!aide\",\"roles\":[1]}", "JSON invalide")]
+    [InlineData("", "Corps attendu")]
+    public async Task PostChat_BrokenBody_400WithFrenchReason(string body, string reason)
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        using var response = await bot.Http.PostAsync("api/chat", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostChat_TextPlainContentType_StillAnswered()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        using var response = await bot.Http.PostAsync("api/chat", new StringContent("{\"user\":\"alice\",\"text\":\"!aide\"}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task PostChat_HugeBody_400WithoutReadingItAll()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        using var response = await bot.Http.PostAsync("api/chat", new StringContent(new string('a', 5_000_000)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Corps trop long", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }
