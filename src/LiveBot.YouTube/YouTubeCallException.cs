@@ -32,6 +32,9 @@ public enum YouTubeFailure
 
     /// <summary>Another 4xx.</summary>
     BadRequest,
+
+    /// <summary>The streamList endpoint is not served (404 without a Data API reason, 405, 501): poll instead.</summary>
+    StreamUnavailable,
 }
 
 /// <summary>A Data API call that failed, classified.</summary>

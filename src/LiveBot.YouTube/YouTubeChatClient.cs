@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.YouTube.Api;
 using LiveBot.YouTube.Api.Data;
 using LiveBot.YouTube.Quota;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,15 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     /// <summary>Longest wait for the pipeline to handle a page before reading on.</summary>
     public static readonly TimeSpan PageHandlingTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>A stream silent this long is reopened (a dead connection would otherwise hang forever).</summary>
+    public static readonly TimeSpan StreamIdleTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>A stream connection that ends sooner counts as an early disconnect.</summary>
+    public static readonly TimeSpan MinStreamLifetime = TimeSpan.FromSeconds(30);
+
+    /// <summary>Early disconnects in a row after which the live is read by polling.</summary>
+    public const int MaxEarlyDisconnects = 3;
+
     private readonly YouTubeOptions _options;
     private readonly ChatInbox _inbox;
     private readonly QuotaLedger _ledger;
@@ -46,6 +56,9 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     private readonly Backoff _sendBackoff = new(TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(5));
     private readonly HashSet<string> _recentSentTexts = new(StringComparer.Ordinal);
 
+    // Texts being inserted: a stream may bring our message back before the insert call answered.
+    private readonly Dictionary<string, int> _sendingTexts = new(StringComparer.Ordinal);
+
     private volatile string _state = PlatformStates.Connecting;
     private volatile string? _error;
     private volatile string? _writeError;
@@ -63,6 +76,14 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     private long _dropped;
     private long _answeredAskers;
 
+    // Transport of the current live: the configured one until the stream fails for good (then Poll).
+    private volatile string _transportName = "poll";
+    private YouTubeTransport _transport;
+    private volatile string? _streamFallback;
+    private int _earlyDisconnects;
+    private long _streamEvents;
+    private readonly List<(long Count, TaskCompletionSource Done)> _streamWaiters = [];
+
     // Idle tracking: tests advance fake time only when both loops wait on the clock (never mid-call).
     private readonly Lock _idleLock = new();
     private int _busy = 2;
@@ -78,6 +99,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         _gateway = gateway;
         _time = time;
         _logger = logger;
+        SetTransport(_options.Transport, fallback: null);
     }
 
     public string Name => PlatformName;
@@ -127,6 +149,8 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
                     ["byMethod"] = quota.ByMethod,
                     ["exceededUntil"] = quota.ExceededUntil,
                 },
+                ["transport"] = _transportName,
+                ["streamFallback"] = _streamFallback,
                 ["replyLevel"] = _planner.Level(quota).ToString(),
                 ["readIntervalSeconds"] = _lastReadInterval?.TotalSeconds,
                 ["pendingReplies"] = pending,
@@ -181,6 +205,25 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         lock (_idleLock)
         {
             return _busy == 0 ? Task.CompletedTask : _idle.Task;
+        }
+    }
+
+    /// <summary>Stream responses read plus stream ends the server chose (not our own closes). For tests.</summary>
+    internal long StreamEvents => Interlocked.Read(ref _streamEvents);
+
+    /// <summary>Completes once <see cref="StreamEvents"/> reached <paramref name="count"/>. For tests.</summary>
+    internal Task WhenStreamEventsAsync(long count)
+    {
+        lock (_streamWaiters)
+        {
+            if (StreamEvents >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _streamWaiters.Add((count, done));
+            return done.Task;
         }
     }
 
@@ -255,6 +298,12 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         }
 
         var chatId = _chatId!;
+        if (_transport == YouTubeTransport.Stream)
+        {
+            await StreamOnceAsync(chatId, cancellationToken);
+            return;
+        }
+
         var page = await _gateway.ListMessagesAsync(chatId, _pageToken, cancellationToken);
         _readBackoff.Reset();
         _state = PlatformStates.Connected;
@@ -326,6 +375,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         _liveStartedAt = found.StartedAt is { } started && started <= now && now - started < _options.ExpectedLiveDuration ? started : now;
         _serverMinimum = TimeSpan.FromSeconds(2);
         _error = null;
+        SetTransport(_options.Transport, fallback: null);
         Log.Joined(_logger, chatId);
     }
 
@@ -427,14 +477,19 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
 
         var author = item.AuthorDetails?.ChannelId ?? item.Snippet?.AuthorChannelId;
         var text = item.Snippet?.TextMessageDetails?.MessageText ?? item.Snippet?.DisplayMessage;
-        if (author is null || author != _ownChannelId || text is null)
+        if (text is null)
         {
             return false;
         }
 
         lock (_lock)
         {
-            return _recentSentTexts.Contains(text);
+            if (_sendingTexts.ContainsKey(text) && (_ownChannelId is null || author == _ownChannelId))
+            {
+                return true;
+            }
+
+            return author is not null && author == _ownChannelId && _recentSentTexts.Contains(text);
         }
     }
 
@@ -501,6 +556,12 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
 
                 await WaitForLiveAsync(cancellationToken);
                 return;
+            case YouTubeFailure.BadRequest when ex.Reason == "pageTokenInvalid":
+                // A token YouTube no longer takes (e.g. a stream's, after falling back): start afresh.
+                _pageToken = null;
+                _firstPage = true;
+                await WaitAsync(_readBackoff.Next(), cancellationToken);
+                return;
             case YouTubeFailure.Unauthorized:
                 _state = PlatformStates.AuthFailed;
                 _error = "authentification refusée (RefreshToken révoqué ? relancez youtube-login)";
@@ -510,6 +571,167 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
                 _state = _chatId is null ? PlatformStates.Connecting : PlatformStates.Reconnecting;
                 await WaitAsync(_readBackoff.Next(), cancellationToken);
                 return;
+        }
+    }
+
+    // ---------------------------------------------------------------- streaming
+
+    /// <summary>
+    /// One streamList connection: its responses go through <see cref="HandlePageAsync"/> exactly as polled
+    /// pages (backlog of the first one skipped, own messages, duplicate ids, roles, live end); the last
+    /// nextPageToken resumes after a disconnect. An unavailable endpoint, or <see cref="MaxEarlyDisconnects"/>
+    /// early disconnects in a row, switch this live to polling.
+    /// </summary>
+    private async Task StreamOnceAsync(string chatId, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (_planner.ReadInterval(_ledger.Snapshot(), now, _liveStartedAt, TimeSpan.Zero, 0) is null)
+        {
+            _ledger.MarkExceeded();
+            return;
+        }
+
+        LiveChatMessageStream stream;
+        try
+        {
+            stream = await _gateway.OpenStreamAsync(chatId, _pageToken, cancellationToken);
+        }
+        catch (YouTubeCallException ex) when (ex.Failure == YouTubeFailure.StreamUnavailable)
+        {
+            FallBackToPolling($"streamList indisponible (HTTP {ex.StatusCode})");
+            return;
+        }
+
+        var opened = _time.GetUtcNow();
+        var responses = 0;
+        var idleTimedOut = false;
+        await using (stream)
+        {
+            try
+            {
+                while (await stream.ReadNextAsync((body, buffer) => ReadStreamAsync(body, buffer, cancellationToken)) is { } page)
+                {
+                    responses++;
+                    CountStreamEvent();
+                    _readBackoff.Reset();
+                    _state = PlatformStates.Connected;
+                    _error = null;
+                    var over = await HandlePageAsync(chatId, page, cancellationToken);
+                    if (over)
+                    {
+                        Leave(chatId, ended: true);
+                        Log.LiveEnded(_logger, chatId);
+                        await WaitForLiveAsync(cancellationToken);
+                        return;
+                    }
+
+                    if (!string.IsNullOrEmpty(page.NextPageToken))
+                    {
+                        _pageToken = page.NextPageToken;
+                    }
+                }
+
+                // The server ended the stream (closed array or dropped connection).
+                CountStreamEvent();
+                Log.StreamEnded(_logger, chatId, stream.Completed, responses);
+            }
+            catch (TimeoutException)
+            {
+                idleTimedOut = true;
+                Log.StreamIdle(_logger, chatId, StreamIdleTimeout);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException or FormatException or Newtonsoft.Json.JsonException
+                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                Log.StreamBroken(_logger, chatId, responses, ex.GetType().Name);
+            }
+        }
+
+        var lived = _time.GetUtcNow() - opened;
+        if (idleTimedOut || lived >= MinStreamLifetime)
+        {
+            _earlyDisconnects = 0;
+            return;
+        }
+
+        _state = PlatformStates.Reconnecting;
+        if (++_earlyDisconnects >= MaxEarlyDisconnects)
+        {
+            FallBackToPolling($"{_earlyDisconnects} déconnexions du stream en moins de {MinStreamLifetime.TotalSeconds:0} s");
+            return;
+        }
+
+        await WaitAsync(_readBackoff.Next(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the stream's body, the loop counting as idle while it waits on the network (so tests advance
+    /// fake time); silent for <see cref="StreamIdleTimeout"/> on the injected clock: <see cref="TimeoutException"/>.
+    /// </summary>
+    private async ValueTask<int> ReadStreamAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        using var idle = new CancellationTokenSource(StreamIdleTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
+        var read = body.ReadAsync(buffer, linked.Token);
+        if (read.IsCompleted)
+        {
+            return await read;
+        }
+
+        var woken = 0;
+        void Wake()
+        {
+            if (Interlocked.Exchange(ref woken, 1) == 0)
+            {
+                MarkBusy();
+            }
+        }
+
+        await using var registration = linked.Token.Register(Wake);
+        MarkIdle();
+        try
+        {
+            return await read;
+        }
+        catch (OperationCanceledException) when (idle.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException("stream silent");
+        }
+        finally
+        {
+            Wake();
+        }
+    }
+
+    private void FallBackToPolling(string reason)
+    {
+        Log.StreamFallback(_logger, reason);
+        _earlyDisconnects = 0;
+        _readBackoff.Reset();
+        SetTransport(YouTubeTransport.Poll, reason);
+    }
+
+    private void SetTransport(YouTubeTransport transport, string? fallback)
+    {
+        _transport = transport;
+        _transportName = transport == YouTubeTransport.Stream ? "stream" : "poll";
+        _streamFallback = fallback;
+        _earlyDisconnects = 0;
+    }
+
+    private void CountStreamEvent()
+    {
+        var count = Interlocked.Increment(ref _streamEvents);
+        lock (_streamWaiters)
+        {
+            for (var i = _streamWaiters.Count - 1; i >= 0; i--)
+            {
+                if (_streamWaiters[i].Count <= count)
+                {
+                    _streamWaiters[i].Done.TrySetResult();
+                    _streamWaiters.RemoveAt(i);
+                }
+            }
         }
     }
 
@@ -652,11 +874,17 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         {
             var now = _time.GetUtcNow();
             var rate = _planner.SendRate(_ledger.Snapshot(), now, _liveStartedAt);
+            var text = parts[i];
+            lock (_lock)
+            {
+                _sendingTexts[text] = _sendingTexts.GetValueOrDefault(text) + 1;
+            }
+
             try
             {
-                var sent = await _gateway.InsertMessageAsync(chatId, parts[i], cancellationToken);
+                var sent = await _gateway.InsertMessageAsync(chatId, text, cancellationToken);
                 _pacer.Consume(_time.GetUtcNow(), rate);
-                RememberSent(sent, parts[i]);
+                RememberSent(sent, text);
                 _sendBackoff.Reset();
                 _writeError = null;
                 Interlocked.Increment(ref _out);
@@ -666,6 +894,16 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
                 Log.CallFailed(_logger, ex.Method, ex.Failure, ex.StatusCode, ex.Reason);
                 OnSendFailure(ex, i == 0 ? message : null);
                 return;
+            }
+            finally
+            {
+                lock (_lock)
+                {
+                    if (--_sendingTexts[text] == 0)
+                    {
+                        _sendingTexts.Remove(text);
+                    }
+                }
             }
         }
 
@@ -848,6 +1086,18 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube: {Count} chat lines still being handled, reading on")]
         public static partial void SlowPipeline(ILogger logger, int count);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: stream of {LiveChatId} ended by the server (clean {Clean}) after {Responses} responses, resuming")]
+        public static partial void StreamEnded(ILogger logger, string liveChatId, bool clean, int responses);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: stream of {LiveChatId} silent for {Timeout}, reopening")]
+        public static partial void StreamIdle(ILogger logger, string liveChatId, TimeSpan timeout);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube: stream of {LiveChatId} broke after {Responses} responses ({Error}), resuming")]
+        public static partial void StreamBroken(ILogger logger, string liveChatId, int responses, string error);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube: reading by polling for the rest of this live: {Reason}")]
+        public static partial void StreamFallback(ILogger logger, string reason);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "YouTube: unexpected failure in the {Loop} loop")]
         public static partial void LoopFailed(ILogger logger, string loop, Exception exception);

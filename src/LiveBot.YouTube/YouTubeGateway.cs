@@ -26,6 +26,10 @@ public sealed class YouTubeGateway : IDisposable
     public const string MessagesList = "liveChatMessages.list";
     public const string MessagesInsert = "liveChatMessages.insert";
     public const string MessagesDelete = "liveChatMessages.delete";
+    public const string MessagesStreamList = "liveChatMessages.streamList";
+
+    /// <summary>REST form of liveChatMessages.streamList (server streaming), relative to the API root.</summary>
+    public const string StreamPath = "youtube/v3/liveChat/messages/stream";
 
     private readonly YouTubeOptions _options;
     private readonly QuotaLedger _ledger;
@@ -99,7 +103,92 @@ public sealed class YouTubeGateway : IDisposable
     public Task DeleteMessageAsync(string messageId, CancellationToken cancellationToken) =>
         ExecuteAsync(_service.LiveChatMessages.Delete(messageId), MessagesDelete, _options.QuotaCosts.Delete, isRead: false, cancellationToken);
 
+    /// <summary>
+    /// Opens liveChatMessages.streamList (one connection = one call, booked when the server accepted it),
+    /// through the service's authenticated pipeline (bearer token, refresh and retry on 401). The
+    /// <see cref="YouTubeOptions.RequestTimeout"/> covers the answer's headers only: the body stays open.
+    /// </summary>
+    public async Task<LiveChatMessageStream> OpenStreamAsync(string liveChatId, string? pageToken, CancellationToken cancellationToken)
+    {
+        var query = "?liveChatId=" + Uri.EscapeDataString(liveChatId) + "&part=id,snippet,authorDetails";
+        if (!string.IsNullOrEmpty(pageToken))
+        {
+            query += "&pageToken=" + Uri.EscapeDataString(pageToken);
+        }
+
+        var cost = _options.QuotaCosts.StreamList;
+        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        HttpResponseMessage? response = null;
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(_service.BaseUri), StreamPath + query));
+            response = await _service.HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStreamAsync(linked.Token);
+                _ledger.Spend(MessagesStreamList, cost, isRead: true);
+                var stream = new LiveChatMessageStream(response, body, _service.Serializer);
+                response = null;
+                return stream;
+            }
+
+            var reason = await ReadErrorReasonAsync(response, linked.Token);
+            _ledger.Spend(MessagesStreamList, 1, isRead: true);
+            var failure = status is 405 or 501 || (status == 404 && reason is null) ? YouTubeFailure.StreamUnavailable : Classify(status, reason);
+            throw new YouTubeCallException(failure, MessagesStreamList, status, reason, null);
+        }
+        catch (TokenResponseException ex)
+        {
+            var status = ex.StatusCode is { } code ? (int)code : 0;
+            var failure = status is 0 or >= 500 ? YouTubeFailure.Transient : YouTubeFailure.Unauthorized;
+            throw new YouTubeCallException(failure, MessagesStreamList, status, ex.Error?.Error, ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new YouTubeCallException(YouTubeFailure.Transient, MessagesStreamList, null, "timeout", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new YouTubeCallException(YouTubeFailure.Transient, MessagesStreamList, null, "network", ex);
+        }
+        finally
+        {
+            response?.Dispose();
+        }
+    }
+
     public void Dispose() => _service.Dispose();
+
+    /// <summary>The first error reason of a Data API error body (<c>error.errors[0].reason</c>), or null.</summary>
+    private static async Task<string?> ReadErrorReasonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (bytes.Length is 0 or > 65_536)
+            {
+                return null;
+            }
+
+            using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            return document.RootElement.TryGetProperty("error", out var error)
+                && error.ValueKind == System.Text.Json.JsonValueKind.Object
+                && error.TryGetProperty("errors", out var errors)
+                && errors.ValueKind == System.Text.Json.JsonValueKind.Array
+                && errors.GetArrayLength() > 0
+                && errors[0].ValueKind == System.Text.Json.JsonValueKind.Object
+                && errors[0].TryGetProperty("reason", out var reason)
+                && reason.ValueKind == System.Text.Json.JsonValueKind.String
+                    ? reason.GetString()
+                    : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     private static DateTimeOffset? ParseTime(string? raw) =>
         DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time) ? time : null;

@@ -46,6 +46,13 @@ public sealed class YouTubeOptions : IValidatableObject
     [Range(0.1, 0.95)]
     public double ReadShare { get; set; } = 0.5;
 
+    /// <summary>
+    /// How the chat is read: <see cref="YouTubeTransport.Poll"/> (liveChatMessages.list) or
+    /// <see cref="YouTubeTransport.Stream"/> (liveChatMessages.streamList, falling back to polling for the
+    /// rest of a live when the stream endpoint is unavailable or keeps dropping).
+    /// </summary>
+    public YouTubeTransport Transport { get; set; } = YouTubeTransport.Poll;
+
     /// <summary>Units per call.</summary>
     public YouTubeQuotaCosts QuotaCosts { get; set; } = new();
 
@@ -90,7 +97,7 @@ public sealed class YouTubeOptions : IValidatableObject
             yield return new ValidationResult("YouTube: ExpectedLiveDuration >= 00:10:00, WaitingInterval >= 00:00:05, RequestTimeout > 0.", [nameof(ExpectedLiveDuration)]);
         }
 
-        if (QuotaCosts.List < 1 || QuotaCosts.Insert < 1 || QuotaCosts.Delete < 1 || QuotaCosts.LiveBroadcastsList < 1 || QuotaCosts.VideosList < 1)
+        if (QuotaCosts.List < 1 || QuotaCosts.Insert < 1 || QuotaCosts.Delete < 1 || QuotaCosts.LiveBroadcastsList < 1 || QuotaCosts.VideosList < 1 || QuotaCosts.StreamList < 1)
         {
             yield return new ValidationResult("YouTube:QuotaCosts : chaque coût vaut au moins 1.", [nameof(QuotaCosts)]);
         }
@@ -114,4 +121,17 @@ public sealed class YouTubeQuotaCosts
 
     /// <summary>videos.list.</summary>
     public int VideosList { get; set; } = 1;
+
+    /// <summary>liveChatMessages.streamList, per connection.</summary>
+    public int StreamList { get; set; } = 5;
+}
+
+/// <summary>How the bot reads the chat.</summary>
+public enum YouTubeTransport
+{
+    /// <summary>liveChatMessages.list, paced by the quota planner.</summary>
+    Poll,
+
+    /// <summary>liveChatMessages.streamList (one long-lived connection), falling back to <see cref="Poll"/>.</summary>
+    Stream,
 }

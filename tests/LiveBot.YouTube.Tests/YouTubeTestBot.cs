@@ -71,13 +71,35 @@ public sealed class YouTubeTestBot : IAsyncDisposable
         while (!condition())
         {
             Assert.True(Time.GetUtcNow() <= limit, "condition not met within the fake time allowed");
-            await Client.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            await WhenSettledAsync();
             if (condition())
             {
                 return;
             }
 
             Time.Advance(step ?? TimeSpan.FromSeconds(1));
+        }
+
+        // What the last step set off (a timer that fired) is done before the test looks.
+        await WhenSettledAsync();
+    }
+
+    /// <summary>
+    /// Completes once the bot waits on its clock with nothing in flight, every stream response the fake
+    /// queued included (those travel on a real socket, outside fake time).
+    /// </summary>
+    public async Task WhenSettledAsync()
+    {
+        while (true)
+        {
+            await Client.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            var sent = Fake.StreamEvents;
+            if (Client.StreamEvents >= sent)
+            {
+                return;
+            }
+
+            await Client.WhenStreamEventsAsync(sent).WaitAsync(TimeSpan.FromSeconds(20));
         }
     }
 

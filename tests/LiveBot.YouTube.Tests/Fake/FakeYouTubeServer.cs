@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using LiveBot.YouTube.Quota;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -34,6 +35,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     private readonly List<(TaskCompletionSource Done, Func<bool> Condition)> _waiters = [];
     private string _quotaDay = "";
     private int _nextId;
+    private long _streamEvents;
 
     private FakeYouTubeServer(WebApplication app, TimeProvider time)
     {
@@ -75,6 +77,27 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     /// <summary>Insert bodies that came gzipped.</summary>
     public int GzipBodies { get; private set; }
 
+    /// <summary>When set (404, 405, 501), the streamList endpoint answers this status with no Data API error, as if not served.</summary>
+    public int? StreamUnavailableStatus { get; set; }
+
+    /// <summary>
+    /// Stream responses queued for open connections plus the ends the server chose (drops, closed arrays
+    /// without a live-end marker): the bot has read everything once its own count reaches this.
+    /// </summary>
+    public long StreamEvents
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _streamEvents;
+            }
+        }
+    }
+
+    /// <summary>The pageToken of every streamList connection, in order ("" for none).</summary>
+    public List<string> StreamPageTokens { get; } = [];
+
     public static async Task<FakeYouTubeServer> StartAsync(TimeProvider time)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -86,6 +109,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         app.MapGet("/youtube/v3/videos", (HttpContext c) => server!.HandleAsync(c, "videos.list", 1, server.Videos));
         app.MapGet("/youtube/v3/liveBroadcasts", (HttpContext c) => server!.HandleAsync(c, "liveBroadcasts.list", 1, server.Broadcasts));
         app.MapGet("/youtube/v3/liveChat/messages", (HttpContext c) => server!.HandleAsync(c, "liveChatMessages.list", 5, server.List));
+        app.MapGet("/youtube/v3/liveChat/messages/stream", (HttpContext c) => server!.StreamAsync(c));
         app.MapPost("/youtube/v3/liveChat/messages", (HttpContext c) => server!.HandleAsync(c, "liveChatMessages.insert", 20, server.Insert));
         app.MapDelete("/youtube/v3/liveChat/messages", (HttpContext c) => server!.HandleAsync(c, "liveChatMessages.delete", 20, server.Delete));
         await app.StartAsync();
@@ -116,7 +140,9 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            var id = AddLocked(_lives[liveChatId], "UC" + author, author, text, flags).Id;
+            var live = _lives[liveChatId];
+            var id = AddLocked(live, "UC" + author, author, text, flags).Id;
+            PushLocked(live);
             Notify();
             return id;
         }
@@ -127,7 +153,9 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            _lives[liveChatId].Items.Add(new FakeChatItem(item["id"]?.GetValue<string>() ?? NewId(), item, _time.GetUtcNow()));
+            var live = _lives[liveChatId];
+            live.Items.Add(new FakeChatItem(item["id"]?.GetValue<string>() ?? NewId(), item, _time.GetUtcNow()));
+            PushLocked(live);
         }
     }
 
@@ -154,6 +182,54 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
                     ["id"] = id,
                     ["snippet"] = new JsonObject { ["type"] = "chatEndedEvent", ["liveChatId"] = liveChatId, ["publishedAt"] = Stamp(), ["hasDisplayContent"] = false },
                 }, _time.GetUtcNow()));
+            }
+
+            // Open streams: the end marker (event or offlineAt) then the closed array; a bare close for the error mode.
+            foreach (var stream in live.Streams)
+            {
+                if (mode == EndMode.LiveChatEndedError)
+                {
+                    _streamEvents++;
+                }
+                else
+                {
+                    _streamEvents++;
+                    stream.Out.Writer.TryWrite(StreamResponse(live, stream.Cursor, mode == EndMode.OfflineAt).ToJsonString());
+                }
+
+                stream.Out.Writer.TryWrite(EndClean);
+            }
+
+            live.Streams.Clear();
+        }
+    }
+
+    /// <summary>Every open stream connection ends without closing its array (a dropped connection).</summary>
+    public void DropStreams()
+    {
+        lock (_lock)
+        {
+            foreach (var live in _lives.Values)
+            {
+                foreach (var stream in live.Streams)
+                {
+                    _streamEvents++;
+                    stream.Out.Writer.TryWrite(EndDropped);
+                }
+
+                live.Streams.Clear();
+            }
+        }
+    }
+
+    /// <summary>Open stream connections of every live.</summary>
+    public int OpenStreams
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lives.Values.Sum(l => l.Streams.Count);
             }
         }
     }
@@ -235,6 +311,16 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
             foreach (var stall in _stalls.Values)
             {
                 stall.TrySetResult();
+            }
+
+            foreach (var live in _lives.Values)
+            {
+                foreach (var stream in live.Streams)
+                {
+                    stream.Out.Writer.TryComplete();
+                }
+
+                live.Streams.Clear();
             }
         }
 
@@ -490,6 +576,165 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         }
     }
 
+    private const string EndClean = "]";
+    private const string EndDropped = "";
+
+    /// <summary>
+    /// liveChatMessages.streamList over REST: <c>[</c> + the first response (history, or what followed
+    /// pageToken), then <c>,</c> + one response per new item, each flushed at once; 5 units per connection.
+    /// </summary>
+    private async Task StreamAsync(HttpContext context)
+    {
+        const string method = "liveChatMessages.streamList";
+        FakeStream? stream = null;
+        IResult? rejected = null;
+        string? first = null;
+        lock (_lock)
+        {
+            Calls[method] = Calls.GetValueOrDefault(method) + 1;
+            if (StreamUnavailableStatus is { } unavailable)
+            {
+                Notify();
+                rejected = Results.StatusCode(unavailable);
+            }
+            else
+            {
+                rejected = Precheck(context, method) ?? OpenStreamLocked(context, out stream, out first);
+                var status = (rejected as IStatusCodeHttpResult)?.StatusCode ?? 200;
+                Spend(method, rejected is null ? 5 : status == 403 && IsQuotaError(rejected) ? 0 : 1);
+                Notify();
+            }
+        }
+
+        if (rejected is not null)
+        {
+            await rejected.ExecuteAsync(context);
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json; charset=UTF-8";
+        try
+        {
+            await context.Response.WriteAsync("[" + first, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await foreach (var next in stream!.Out.Reader.ReadAllAsync(context.RequestAborted))
+            {
+                if (next == EndDropped)
+                {
+                    return;
+                }
+
+                await context.Response.WriteAsync(next == EndClean ? "]" : "," + next, context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                if (next == EndClean)
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                stream!.Live.Streams.Remove(stream);
+            }
+        }
+    }
+
+    private IResult? OpenStreamLocked(HttpContext context, out FakeStream? stream, out string? first)
+    {
+        stream = null;
+        first = null;
+        var query = context.Request.Query;
+        var chatId = query["liveChatId"].ToString();
+        var pageToken = query["pageToken"].ToString();
+        StreamPageTokens.Add(pageToken);
+        if (!_lives.TryGetValue(chatId, out var live))
+        {
+            return Error(404, "liveChatNotFound", "The live chat that you are trying to retrieve cannot be found.");
+        }
+
+        if (live.Disabled)
+        {
+            return Error(403, "liveChatDisabled", "Live chat is not enabled for the specified broadcast.");
+        }
+
+        int start;
+        if (string.IsNullOrEmpty(pageToken))
+        {
+            start = Math.Max(0, live.Items.Count - BacklogSize);
+        }
+        else if (!pageToken.StartsWith('p') || !int.TryParse(pageToken[1..], out start) || start < 0 || start > live.Items.Count)
+        {
+            return Error(400, "pageTokenInvalid", "The page token is invalid.");
+        }
+
+        if (live.Ended && (live.EndMode == EndMode.LiveChatEndedError || (start >= live.Items.Count && live.EndMode != EndMode.OfflineAt)))
+        {
+            return Error(403, "liveChatEnded", "The live chat is no longer live.");
+        }
+
+        stream = new FakeStream(live, context.RequestAborted) { Cursor = start };
+        first = StreamResponse(live, stream.Cursor, live.Ended && live.EndMode == EndMode.OfflineAt).ToJsonString();
+        _streamEvents++;
+        stream.Cursor = live.Items.Count;
+        if (live.Ended)
+        {
+            // What was left carries the end marker: the bot leaves after it.
+            stream.Out.Writer.TryWrite(EndClean);
+        }
+        else
+        {
+            live.Streams.Add(stream);
+        }
+
+        return null;
+    }
+
+    /// <summary>Queues the items added since each open stream's cursor as one response.</summary>
+    private void PushLocked(FakeLive live)
+    {
+        foreach (var stream in live.Streams)
+        {
+            if (stream.Cursor >= live.Items.Count || stream.Aborted.IsCancellationRequested)
+            {
+                continue;
+            }
+
+            _streamEvents++;
+            stream.Out.Writer.TryWrite(StreamResponse(live, stream.Cursor, offline: false).ToJsonString());
+            stream.Cursor = live.Items.Count;
+        }
+    }
+
+    private JsonObject StreamResponse(FakeLive live, int start, bool offline)
+    {
+        var items = new JsonArray();
+        foreach (var item in live.Items.Skip(start))
+        {
+            items.Add(item.Json.DeepClone());
+        }
+
+        var response = new JsonObject
+        {
+            ["kind"] = "youtube#liveChatMessageListResponse",
+            ["etag"] = "e" + live.Items.Count,
+            ["nextPageToken"] = "p" + live.Items.Count,
+            ["pageInfo"] = new JsonObject { ["totalResults"] = items.Count, ["resultsPerPage"] = items.Count },
+            ["items"] = items,
+        };
+        if (offline)
+        {
+            response["offlineAt"] = Stamp();
+        }
+
+        return response;
+    }
+
     private async Task<IResult> Insert(HttpContext context)
     {
         Stream body = context.Request.Body;
@@ -535,6 +780,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
 
             var item = AddLocked(live, BotChannelId, "LiveBot", text, default);
             Inserted.Add(item);
+            PushLocked(live);
             return Json(item.Json.DeepClone());
         }
     }
@@ -679,6 +925,21 @@ public sealed class FakeLive(string liveChatId, string videoId)
     internal DateTimeOffset? LastListAt { get; set; }
 
     internal TimeSpan AnnouncedInterval { get; set; }
+
+    internal List<FakeStream> Streams { get; } = [];
+}
+
+/// <summary>One open streamList connection: what it still has to write, and how far in the chat it is.</summary>
+internal sealed class FakeStream(FakeLive live, CancellationToken aborted)
+{
+    public FakeLive Live { get; } = live;
+
+    /// <summary>The bot closed this connection.</summary>
+    public CancellationToken Aborted { get; } = aborted;
+
+    public Channel<string> Out { get; } = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public int Cursor { get; set; }
 }
 
 public sealed record FakeChatItem(string Id, JsonObject Json, DateTimeOffset At)
