@@ -40,7 +40,8 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     private readonly YouTubeOptions _options;
     private readonly ChatInbox _inbox;
     private readonly QuotaLedger _ledger;
-    private readonly QuotaPlanner _planner;
+    private readonly QuotaPlanner _pollPlanner;
+    private readonly QuotaPlanner _streamPlanner;
     private readonly YouTubeGateway _gateway;
     private readonly TimeProvider _time;
     private readonly ILogger<YouTubeChatClient> _logger;
@@ -95,7 +96,8 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         _options = options.Value;
         _inbox = inbox;
         _ledger = ledger;
-        _planner = new QuotaPlanner(_options);
+        _pollPlanner = new QuotaPlanner(_options);
+        _streamPlanner = new QuotaPlanner(_options, QuotaPlanner.StreamReadShare);
         _gateway = gateway;
         _time = time;
         _logger = logger;
@@ -103,6 +105,9 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     }
 
     public string Name => PlatformName;
+
+    /// <summary>The budget split of the transport in use (streaming leaves most of the day to replies).</summary>
+    private QuotaPlanner Planner => _transport == YouTubeTransport.Stream ? _streamPlanner : _pollPlanner;
 
     public int MaxMessageLength => MaxLength;
 
@@ -151,7 +156,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
                 },
                 ["transport"] = _transportName,
                 ["streamFallback"] = _streamFallback,
-                ["replyLevel"] = _planner.Level(quota).ToString(),
+                ["replyLevel"] = Planner.Level(quota).ToString(),
                 ["readIntervalSeconds"] = _lastReadInterval?.TotalSeconds,
                 ["pendingReplies"] = pending,
                 ["answeredAskers"] = AnsweredAskers,
@@ -328,7 +333,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         }
 
         var now = _time.GetUtcNow();
-        var interval = _planner.ReadInterval(_ledger.Snapshot(), now, _liveStartedAt, _serverMinimum, MessagesPerMinute(now));
+        var interval = Planner.ReadInterval(_ledger.Snapshot(), now, _liveStartedAt, _serverMinimum, MessagesPerMinute(now));
         if (interval is null)
         {
             // Not even one read left today: the same as quotaExceeded, but known before YouTube says it.
@@ -400,7 +405,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     private async Task WaitForLiveAsync(CancellationToken cancellationToken)
     {
         var cost = !string.IsNullOrWhiteSpace(_options.VideoId) ? _options.QuotaCosts.VideosList : _options.QuotaCosts.LiveBroadcastsList;
-        var interval = _planner.WaitingInterval(_ledger.Snapshot(), cost);
+        var interval = Planner.WaitingInterval(_ledger.Snapshot(), cost);
         if (interval is null)
         {
             _ledger.MarkExceeded();
@@ -585,7 +590,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     private async Task StreamOnceAsync(string chatId, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        if (_planner.ReadInterval(_ledger.Snapshot(), now, _liveStartedAt, TimeSpan.Zero, 0) is null)
+        if (Planner.ReadInterval(_ledger.Snapshot(), now, _liveStartedAt, TimeSpan.Zero, 0) is null)
         {
             _ledger.MarkExceeded();
             return;
@@ -596,9 +601,15 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         {
             stream = await _gateway.OpenStreamAsync(chatId, _pageToken, cancellationToken);
         }
-        catch (YouTubeCallException ex) when (ex.Failure == YouTubeFailure.StreamUnavailable)
+        catch (YouTubeCallException ex) when (ex.Failure is YouTubeFailure.StreamUnavailable or YouTubeFailure.BadRequest or YouTubeFailure.InvalidText)
         {
-            FallBackToPolling($"streamList indisponible (HTTP {ex.StatusCode})");
+            // Not served, or not in the form we speak: polling is the known way.
+            FallBackToPolling($"streamList indisponible (HTTP {ex.StatusCode}{(ex.Reason is null ? "" : " " + ex.Reason)})");
+            return;
+        }
+        catch (YouTubeCallException ex) when (ex.Failure == YouTubeFailure.Transient && ++_earlyDisconnects >= MaxEarlyDisconnects)
+        {
+            FallBackToPolling($"{_earlyDisconnects} échecs d'ouverture du stream ({ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.Reason})");
             return;
         }
 
@@ -609,7 +620,8 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         {
             try
             {
-                while (await stream.ReadNextAsync((body, buffer) => ReadStreamAsync(body, buffer, cancellationToken)) is { } page)
+                // The first response (recent history) comes at once; after it, the chat may be quiet a while.
+                while (await stream.ReadNextAsync((body, buffer) => ReadStreamAsync(body, buffer, responses == 0 ? _options.RequestTimeout : StreamIdleTimeout, cancellationToken)) is { } page)
                 {
                     responses++;
                     CountStreamEvent();
@@ -637,8 +649,9 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             }
             catch (TimeoutException)
             {
-                idleTimedOut = true;
-                Log.StreamIdle(_logger, chatId, StreamIdleTimeout);
+                // Silent from the start is a broken stream (counted as an early disconnect), silent later a quiet chat.
+                idleTimedOut = responses > 0;
+                Log.StreamIdle(_logger, chatId, responses, responses == 0 ? _options.RequestTimeout : StreamIdleTimeout);
             }
             catch (Exception ex) when (ex is IOException or HttpRequestException or FormatException or Newtonsoft.Json.JsonException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -666,11 +679,11 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
 
     /// <summary>
     /// Reads the stream's body, the loop counting as idle while it waits on the network (so tests advance
-    /// fake time); silent for <see cref="StreamIdleTimeout"/> on the injected clock: <see cref="TimeoutException"/>.
+    /// fake time); silent for <paramref name="timeout"/> on the injected clock: <see cref="TimeoutException"/>.
     /// </summary>
-    private async ValueTask<int> ReadStreamAsync(Stream body, Memory<byte> buffer, CancellationToken cancellationToken)
+    private async ValueTask<int> ReadStreamAsync(Stream body, Memory<byte> buffer, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var idle = new CancellationTokenSource(StreamIdleTimeout, _time);
+        using var idle = new CancellationTokenSource(timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, idle.Token);
         var read = body.ReadAsync(buffer, linked.Token);
         if (read.IsCompleted)
@@ -762,7 +775,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
     {
         var now = _time.GetUtcNow();
         var quota = _ledger.Snapshot();
-        var level = _planner.Level(quota);
+        var level = Planner.Level(quota);
         var chatId = _chatId;
         OutgoingMessage? next = null;
         TimeSpan? wait = null;
@@ -783,7 +796,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             }
             else
             {
-                var rate = _planner.SendRate(quota, now, _liveStartedAt);
+                var rate = Planner.SendRate(quota, now, _liveStartedAt);
                 var untilToken = _pacer.TimeUntilNext(now, rate);
                 var oldest = _outbox.Min(m => m.CreatedAt);
                 var untilWindow = level >= ReplyLevel.Merged ? oldest + MergeWindow - now : TimeSpan.Zero;
@@ -873,7 +886,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         for (var i = 0; i < parts.Count; i++)
         {
             var now = _time.GetUtcNow();
-            var rate = _planner.SendRate(_ledger.Snapshot(), now, _liveStartedAt);
+            var rate = Planner.SendRate(_ledger.Snapshot(), now, _liveStartedAt);
             var text = parts[i];
             lock (_lock)
             {
@@ -1090,8 +1103,8 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
         [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: stream of {LiveChatId} ended by the server (clean {Clean}) after {Responses} responses, resuming")]
         public static partial void StreamEnded(ILogger logger, string liveChatId, bool clean, int responses);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: stream of {LiveChatId} silent for {Timeout}, reopening")]
-        public static partial void StreamIdle(ILogger logger, string liveChatId, TimeSpan timeout);
+        [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: stream of {LiveChatId} silent for {Timeout} after {Responses} responses, reopening")]
+        public static partial void StreamIdle(ILogger logger, string liveChatId, int responses, TimeSpan timeout);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube: stream of {LiveChatId} broke after {Responses} responses ({Error}), resuming")]
         public static partial void StreamBroken(ILogger logger, string liveChatId, int responses, string error);

@@ -127,6 +127,43 @@ public sealed class StreamTests
     }
 
     [Theory]
+    [InlineData(400, "badRequest", 1)]
+    [InlineData(500, "backendError", 3)]
+    [InlineData(503, "backendError", 3)]
+    public async Task Stream_OpenRejectedOrFailingRepeatedly_FallsBackToPolling(int status, string reason, int calls)
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f =>
+        {
+            f.StartLive("chat-1");
+            f.Fail(StreamList, status, reason, times: 10);
+        }, Streaming);
+        await t.DriveUntilAsync(() => t.Fake.CallsOf(List) >= 1, TimeSpan.FromSeconds(5));
+
+        t.Fake.Say("chat-1", "Zoé", "!role");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 1);
+
+        Assert.Equal(calls, t.Fake.CallsOf(StreamList));
+        var details = (await t.YouTubeHealthAsync()).GetProperty("details");
+        Assert.Equal("poll", details.GetProperty("transport").GetString());
+        Assert.NotNull(details.GetProperty("streamFallback").GetString());
+    }
+
+    [Fact]
+    public async Task Stream_SilentFromTheStart_CountsAsEarlyDisconnectThenPolls()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f =>
+        {
+            f.StartLive("chat-1");
+            f.StreamSilent = true;
+        }, Streaming);
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf(List) >= 1, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(YouTubeChatClient.MaxEarlyDisconnects, t.Fake.CallsOf(StreamList));
+        Assert.Equal("poll", (await t.YouTubeHealthAsync()).GetProperty("details").GetProperty("transport").GetString());
+    }
+
+    [Theory]
     [InlineData(FakeYouTubeServer.EndMode.ChatEndedEvent)]
     [InlineData(FakeYouTubeServer.EndMode.OfflineAt)]
     [InlineData(FakeYouTubeServer.EndMode.LiveChatEndedError)]

@@ -12,7 +12,9 @@ namespace LiveBot.Benchmarks.YouTube;
 /// bursts (25 viewers asking the same thing within 40 s), the rest spread out, with plain chat bursts too. Reports the units spent,
 /// the share of commands answered (a merged reply counts for each asker it mentions) and the
 /// command -> reply delay (fake time between the viewer's message and the reply mentioning them).
-/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness youtube-live [--read-share 0.5] [--seed 7]</code>
+/// <c>--transport stream</c> reads through liveChatMessages.streamList (the fake pushes each line as it is
+/// said); <c>--drop-every 600</c> drops the stream connection every that many seconds of fake time.
+/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness youtube-live [--transport poll|stream] [--drop-every 0] [--read-share 0.5] [--seed 7]</code>
 /// </summary>
 public static class YouTubeLiveHarness
 {
@@ -29,6 +31,8 @@ public static class YouTubeLiveHarness
     {
         var readShare = Option(args, "--read-share", "0.5");
         var seed = int.Parse(Option(args, "--seed", "7"), CultureInfo.InvariantCulture);
+        var transport = Option(args, "--transport", "poll");
+        var dropEvery = TimeSpan.FromSeconds(int.Parse(Option(args, "--drop-every", "0"), CultureInfo.InvariantCulture));
         var events = Script(new Random(seed));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var t = await YouTubeTestBot.StartAsync(f =>
@@ -38,16 +42,25 @@ public static class YouTubeLiveHarness
         }, new Dictionary<string, string>
         {
             ["YouTube:ReadShare"] = readShare,
+            ["YouTube:Transport"] = transport,
             ["Logging:LogLevel:Default"] = "Error",
         });
 
         var start = t.Time.GetUtcNow();
         var levels = new SortedSet<ReplyLevel>();
+        var nextDrop = dropEvery > TimeSpan.Zero ? start + dropEvery : DateTimeOffset.MaxValue;
         foreach (var e in events)
         {
+            while (nextDrop <= start + e.At)
+            {
+                await t.DriveUntilAsync(() => t.Time.GetUtcNow() >= nextDrop, TimeSpan.FromSeconds(1), Duration);
+                t.Fake.DropStreams();
+                nextDrop += dropEvery;
+            }
+
             await t.DriveUntilAsync(() => t.Time.GetUtcNow() >= start + e.At, TimeSpan.FromSeconds(1), Duration);
             t.Fake.Say("chat-bench", e.Author, e.Text);
-            levels.Add(new QuotaPlanner(new LiveBot.YouTube.YouTubeOptions()).Level(Snapshot(t)));
+            levels.Add(Enum.Parse<ReplyLevel>((string)t.Client.GetHealth().Details!["replyLevel"]!));
         }
 
         // Let the last replies go out.
@@ -83,7 +96,8 @@ public static class YouTubeLiveHarness
         delays.Sort();
         var health = await t.YouTubeHealthAsync();
         var level = health.GetProperty("details").GetProperty("replyLevel").GetString();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"youtube-live: read share {readShare}, {Messages} messages ({Commands} commands) over {Duration.TotalHours:0} h of fake time, run in {clock.Elapsed.TotalSeconds:0.0} s"));
+        var transportNow = health.GetProperty("details").GetProperty("transport").GetString();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"youtube-live: transport {transport} (at the end: {transportNow}), drop every {dropEvery.TotalSeconds:0} s, read share {readShare}, {Messages} messages ({Commands} commands) over {Duration.TotalHours:0} h of fake time, run in {clock.Elapsed.TotalSeconds:0.0} s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  units spent (fake server): {t.Fake.UnitsSpent} of 10000 — {string.Join(", ", t.Fake.UnitsByMethod.Select(kv => $"{kv.Key} {kv.Value}"))}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  calls: {string.Join(", ", t.Fake.Calls.Select(kv => $"{kv.Key} {kv.Value}"))}; pacing violations {t.Fake.PacingViolations.Count}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  commands answered: {answered}/{Commands} = {100.0 * answered / Commands:0.0} % in {inserted.Count} messages (bot's own count {t.Client.AnsweredAskers}); reply levels seen: {string.Join(", ", levels)}; at the end: {level}"));
@@ -94,8 +108,6 @@ public static class YouTubeLiveHarness
 
         return 0;
     }
-
-    private static QuotaSnapshot Snapshot(YouTubeTestBot t) => t.Bot.Service<QuotaLedger>().Snapshot();
 
     private static bool Mentions(string text, string author) =>
         text.Split(' ').Any(word => word == "@" + author);

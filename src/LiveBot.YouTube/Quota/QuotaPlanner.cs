@@ -21,12 +21,24 @@ public enum ReplyLevel
 /// <see cref="YouTubeOptions.ExpectedLiveDuration"/>, replies the rest. Pure arithmetic on a ledger
 /// snapshot, so the figures are easy to test.
 /// </summary>
-public sealed class QuotaPlanner(YouTubeOptions options)
+public sealed class QuotaPlanner(YouTubeOptions options, double readShare)
 {
+    /// <summary>
+    /// Share planned for reading while the chat comes through streamList: a connection costs what one list
+    /// call does and lasts minutes to hours, so 5 % (100 connections of a 10,000-unit day) is plenty and the
+    /// rest goes to replies.
+    /// </summary>
+    public const double StreamReadShare = 0.05;
+
+    public QuotaPlanner(YouTubeOptions options)
+        : this(options, options.ReadShare)
+    {
+    }
+
     /// <summary>Below this much time left in the expected live, plans as if this much were left (lives overrun).</summary>
     public static readonly TimeSpan MinimumHorizon = TimeSpan.FromMinutes(30);
 
-    public int ReadBudget => (int)(options.DailyQuota * options.ReadShare);
+    public int ReadBudget => (int)(options.DailyQuota * readShare);
 
     public int WriteBudget => options.DailyQuota - ReadBudget;
 

@@ -95,6 +95,9 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>When set, streamList connections answer 200 and then send nothing at all (a broken stream).</summary>
+    public bool StreamSilent { get; set; }
+
     /// <summary>The pageToken of every streamList connection, in order ("" for none).</summary>
     public List<string> StreamPageTokens { get; } = [];
 
@@ -616,6 +619,12 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         context.Response.ContentType = "application/json; charset=UTF-8";
         try
         {
+            if (StreamSilent)
+            {
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+
             await context.Response.WriteAsync("[" + first, context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
             await foreach (var next in stream!.Out.Reader.ReadAllAsync(context.RequestAborted))
@@ -679,6 +688,11 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         }
 
         stream = new FakeStream(live, context.RequestAborted) { Cursor = start };
+        if (StreamSilent)
+        {
+            return null;
+        }
+
         first = StreamResponse(live, stream.Cursor, live.Ended && live.EndMode == EndMode.OfflineAt).ToJsonString();
         _streamEvents++;
         stream.Cursor = live.Items.Count;
