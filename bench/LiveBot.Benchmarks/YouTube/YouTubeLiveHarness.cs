@@ -13,8 +13,9 @@ namespace LiveBot.Benchmarks.YouTube;
 /// the share of commands answered (a merged reply counts for each asker it mentions) and the
 /// command -> reply delay (fake time between the viewer's message and the reply mentioning them).
 /// <c>--transport stream</c> reads through liveChatMessages.streamList (the fake pushes each line as it is
-/// said); <c>--drop-every 600</c> drops the stream connection every that many seconds of fake time.
-/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness youtube-live [--transport poll|stream] [--drop-every 0] [--read-share 0.5] [--seed 7]</code>
+/// said); <c>--drop-every 600</c> drops the stream connection every that many seconds of fake time;
+/// <c>--stream-unavailable 404</c> makes the stream endpoint answer that status (the bot falls back to polling).
+/// <code>dotnet run -c Release --project bench/LiveBot.Benchmarks -- harness youtube-live [--transport poll|stream] [--drop-every 0] [--stream-unavailable 404] [--read-share 0.5] [--seed 7]</code>
 /// </summary>
 public static class YouTubeLiveHarness
 {
@@ -32,6 +33,7 @@ public static class YouTubeLiveHarness
         var readShare = Option(args, "--read-share", "0.5");
         var seed = int.Parse(Option(args, "--seed", "7"), CultureInfo.InvariantCulture);
         var transport = Option(args, "--transport", "poll");
+        var unavailable = Option(args, "--stream-unavailable", "");
         var dropEvery = TimeSpan.FromSeconds(int.Parse(Option(args, "--drop-every", "0"), CultureInfo.InvariantCulture));
         var events = Script(new Random(seed));
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -39,6 +41,7 @@ public static class YouTubeLiveHarness
         {
             f.StartLive("chat-bench", "video-bench");
             f.DailyBudget = 10_000;
+            f.StreamUnavailableStatus = unavailable.Length > 0 ? int.Parse(unavailable, CultureInfo.InvariantCulture) : null;
         }, new Dictionary<string, string>
         {
             ["YouTube:ReadShare"] = readShare,

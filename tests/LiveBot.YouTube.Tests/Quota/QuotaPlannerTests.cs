@@ -105,6 +105,16 @@ public sealed class QuotaPlannerTests
         Assert.Equal(TimeSpan.Zero, pacer.TimeUntilNext(LiveStart.AddSeconds(10), 0.1));
     }
 
+    [Fact]
+    public void WriteUnitsLeft_StreamShare_LeavesNinetyFivePercentToReplies()
+    {
+        var planner = new QuotaPlanner(Options(), QuotaPlanner.StreamReadShare);
+
+        Assert.Equal(500, planner.ReadBudget);
+        Assert.Equal(9_500, planner.WriteUnitsLeft(Spent(10, 0)));
+        Assert.Equal(ReplyLevel.Full, planner.Level(Spent(10, 4_000)));
+    }
+
     /// <summary>An 80 % / 20 % split, the figures below follow from it.</summary>
     private static YouTubeOptions Options() => new() { ReadShare = 0.8 };
 
