@@ -79,7 +79,7 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
 
     // Transport of the current live: the configured one until the stream fails for good (then Poll).
     private volatile string _transportName = "poll";
-    private YouTubeTransport _transport;
+    private volatile YouTubeTransport _transport;
     private volatile string? _streamFallback;
     private int _earlyDisconnects;
     private long _streamEvents;
@@ -607,10 +607,16 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
             FallBackToPolling($"streamList indisponible (HTTP {ex.StatusCode}{(ex.Reason is null ? "" : " " + ex.Reason)})");
             return;
         }
-        catch (YouTubeCallException ex) when (ex.Failure == YouTubeFailure.Transient && ++_earlyDisconnects >= MaxEarlyDisconnects)
+        catch (YouTubeCallException ex) when (ex.Failure == YouTubeFailure.Transient)
         {
-            FallBackToPolling($"{_earlyDisconnects} échecs d'ouverture du stream ({ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.Reason})");
-            return;
+            // 5xx, timeouts, network: retried with backoff like a polled read, but only so many times in a row.
+            if (++_earlyDisconnects >= MaxEarlyDisconnects)
+            {
+                FallBackToPolling($"{_earlyDisconnects} échecs d'ouverture du stream ({ex.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ex.Reason})");
+                return;
+            }
+
+            throw;
         }
 
         var opened = _time.GetUtcNow();

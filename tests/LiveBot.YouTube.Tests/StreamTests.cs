@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using LiveBot.YouTube.Tests.Fake;
 
 namespace LiveBot.YouTube.Tests;
@@ -66,6 +67,24 @@ public sealed class StreamTests
         var health = await t.YouTubeHealthAsync();
         Assert.Equal(2, health.GetProperty("messagesIn").GetInt64());
         Assert.Equal("stream", health.GetProperty("details").GetProperty("transport").GetString());
+    }
+
+    [Fact]
+    public async Task Stream_HostileItems_SkippedAndStreamGoesOn()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), Streaming);
+        await t.DriveUntilAsync(() => t.Fake.OpenStreams >= 1);
+
+        t.Fake.AddRaw("chat-1", new JsonObject { ["id"] = "LCC.nosnippet" });
+        t.Fake.AddRaw("chat-1", new JsonObject { ["id"] = "LCC.super", ["snippet"] = new JsonObject { ["type"] = "superChatEvent" } });
+        t.Fake.AddRaw("chat-1", new JsonObject { ["id"] = "LCC.noauthor", ["snippet"] = new JsonObject { ["type"] = "textMessageEvent", ["displayMessage"] = "!role" } });
+        t.Fake.AddRaw("chat-1", new JsonObject { ["snippet"] = new JsonObject { ["type"] = "textMessageEvent", ["displayMessage"] = "} ] \" \\ {" } });
+        t.Fake.Say("chat-1", "Nina", "!role");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 1);
+
+        Assert.Equal("role viewer", Assert.Single(t.Fake.InsertedSnapshot()).Text);
+        Assert.Equal(1, t.Fake.CallsOf(StreamList));
+        Assert.Equal("connected", (await t.YouTubeHealthAsync()).GetProperty("state").GetString());
     }
 
     [Fact]
