@@ -104,6 +104,28 @@ public sealed class StreamTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Stream_EndedAfterMinutes_ReconnectsAndKeepsStreaming(bool clean)
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), Streaming);
+        for (var i = 0; i < 5; i++)
+        {
+            await t.DriveUntilAsync(() => t.Fake.OpenStreams >= 1);
+            await t.RunForAsync(TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(5));
+            t.Fake.DropStreams(clean);
+        }
+
+        await t.DriveUntilAsync(() => t.Fake.OpenStreams >= 1);
+        t.Fake.Say("chat-1", "Lina", "!role");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 1);
+
+        Assert.Equal(6, t.Fake.CallsOf(StreamList));
+        Assert.Equal(0, t.Fake.CallsOf(List));
+        Assert.Equal("stream", (await t.YouTubeHealthAsync()).GetProperty("details").GetProperty("transport").GetString());
+    }
+
+    [Theory]
     [InlineData(404)]
     [InlineData(405)]
     [InlineData(501)]

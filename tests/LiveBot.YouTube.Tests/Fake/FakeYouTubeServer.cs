@@ -207,8 +207,11 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Every open stream connection ends without closing its array (a dropped connection).</summary>
-    public void DropStreams()
+    /// <summary>
+    /// Every open stream connection ends: without closing its array (a dropped connection), or with
+    /// <paramref name="clean"/> by closing it (the server ending a long call).
+    /// </summary>
+    public void DropStreams(bool clean = false)
     {
         lock (_lock)
         {
@@ -217,7 +220,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
                 foreach (var stream in live.Streams)
                 {
                     _streamEvents++;
-                    stream.Out.Writer.TryWrite(EndDropped);
+                    stream.Out.Writer.TryWrite(clean ? EndClean : EndDropped);
                 }
 
                 live.Streams.Clear();
