@@ -41,7 +41,7 @@ public sealed partial class TwitchChatClient : BackgroundService, IChatPlatform,
     private readonly ConcurrentDictionary<string, byte> _joined = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _channelNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _channelLookup;
-    private readonly BoundedIdSet _seen = new(20_000);
+    private readonly RecentIds _seen = new(20_000);
     private readonly IReadOnlyList<string> _channels;
     private readonly string _login;
     private volatile string _state = PlatformStates.Stopped;

@@ -35,7 +35,7 @@ public sealed partial class TwitchOutbox
     private readonly Dictionary<string, (string Key, DateTimeOffset At)> _lastTextByChannel = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _privileged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ChannelBlock> _blocked = new(StringComparer.Ordinal);
-    private readonly BoundedIdSet _answered = new(20_000);
+    private readonly RecentIds _answered = new(20_000);
     private long _pausedUntilTicks;
     private long _sentCount;
     private long _dropped;
