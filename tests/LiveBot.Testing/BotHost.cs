@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using LiveBot.Dashboard;
 using LiveBot.Hosting;
 
 namespace LiveBot.Testing;
@@ -70,10 +72,19 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(app, folder);
     }
 
-    /// <summary>Says <paramref name="text"/> in the local test chat and returns the bot's replies.</summary>
+    /// <summary>
+    /// Says <paramref name="text"/> in the local test chat and returns the bot's replies. With roles above
+    /// viewer it sends the presenters' token, as the presenter page does.
+    /// </summary>
     public async Task<IReadOnlyList<string>> SayAsync(string text, string user = "alice", params string[] roles)
     {
-        using var response = await Http.PostAsJsonAsync("api/chat", new { user, text, roles });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/chat") { Content = JsonContent.Create(new { user, text, roles }) };
+        if (roles.Any(r => r != "viewer"))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Service<DashboardToken>().Value);
+        }
+
+        using var response = await Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<ChatResponse>();
         return body?.Replies ?? [];

@@ -82,7 +82,7 @@ public sealed partial class DashboardFeed : BackgroundService
         questions = _queue.List().Select(QuestionView.From),
         counters = _queue.Counters(),
         config = ConfigFiles(),
-        localChat = _localChat.Value.Enabled,
+        localChat = _localChat.Value.IsOn,
     });
 
     /// <summary>The on-air question (or null) as one <c>onair</c> event.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveBot.Core.Chat;
+using LiveBot.Dashboard;
 using Microsoft.Extensions.Options;
 
 namespace LiveBot.Chat.Local;
@@ -13,14 +14,25 @@ public static class LocalChatEndpoints
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary><c>POST /api/chat</c>: {"user":"alice","text":"!aide","roles":["viewer"]} -> {"replies":[...]}.</summary>
+    /// <summary>
+    /// <c>POST /api/chat</c>: {"user":"alice","text":"!aide","roles":["viewer"]} -> {"replies":[...]}.
+    /// Anyone on the machine may chat as a viewer; a higher role (to try moderators' commands such as
+    /// <c>!q ok 12</c>) needs the presenters' token, and no other web site may post here.
+    /// </summary>
     public static IEndpointRouteBuilder MapLocalChat(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/chat", async (HttpRequest http, LocalChatPlatform local, IOptions<LocalChatOptions> options, CancellationToken cancellationToken) =>
+        app.MapPost("/api/chat", async (HttpRequest http, LocalChatPlatform local, IOptions<LocalChatOptions> options, DashboardToken token, CancellationToken cancellationToken) =>
         {
-            if (!options.Value.Enabled)
+            if (!options.Value.IsOn)
             {
-                return Results.Problem("Le chat de test est désactivé (LocalChat:Enabled = false).", statusCode: StatusCodes.Status404NotFound);
+                return Results.Json(
+                    new { error = "Le chat de test est désactivé (LocalChat:Enabled, éteint par défaut quand Twitch ou YouTube est activé)." },
+                    statusCode: StatusCodes.Status404NotFound);
+            }
+
+            if (IsCrossSite(http))
+            {
+                return Results.Json(new { error = "Le chat de test n'accepte que les requêtes de la page de LiveBot." }, statusCode: StatusCodes.Status403Forbidden);
             }
 
             // Read by hand rather than bound by the framework: any content type, a size cap, and a clear
@@ -59,9 +71,10 @@ public static class LocalChatEndpoints
                 return Results.BadRequest(new { error = Expected });
             }
 
-            if (request.User.Trim().Length > LocalChatPlatform.MaxUserLength || request.User.Any(char.IsControl))
+            if (request.User.Trim().Length > LocalChatPlatform.MaxUserLength || request.User.Any(char.IsControl)
+                || ReplyText.Sanitize(request.User).Length == 0)
             {
-                return Results.BadRequest(new { error = $"« user » : {LocalChatPlatform.MaxUserLength} caractères au plus, sans caractère de contrôle." });
+                return Results.BadRequest(new { error = $"« user » : 1 à {LocalChatPlatform.MaxUserLength} caractères visibles, sans caractère de contrôle." });
             }
 
             if (request.Text.Length > LocalChatPlatform.MaxTextLength)
@@ -72,18 +85,48 @@ public static class LocalChatEndpoints
             var roles = new List<ChatRole>();
             foreach (var name in request.Roles ?? [])
             {
-                if (!ChatRoles.TryParse(name, out var role))
+                if (!ChatRoles.TryParse(name, out var parsed))
                 {
                     return Results.BadRequest(new { error = $"Rôle inconnu « {name} » (attendu : {string.Join(", ", ChatRoles.Names)})." });
                 }
 
-                roles.Add(role);
+                roles.Add(parsed);
             }
 
-            var replies = await local.SayAsync(request.User, request.Text, ChatRoles.Highest(roles), cancellationToken);
+            var role = ChatRoles.Highest(roles);
+            if (role > ChatRole.Viewer && !DashboardAuth.IsAuthorized(http.HttpContext, token))
+            {
+                return Results.Json(
+                    new { error = "Le rôle « " + role.ToName() + " » demande le jeton des présentateurs (lien affiché au démarrage, ou en-tête « Authorization: Bearer <jeton> »)." },
+                    statusCode: StatusCodes.Status401Unauthorized);
+            }
+
+            var replies = await local.SayAsync(ReplyText.Sanitize(request.User), request.Text, role, cancellationToken);
             return Results.Ok(new LocalChatResponse(replies));
         });
         return app;
+    }
+
+    /// <summary>
+    /// A browser posting from another site (or another port) says so in Origin / Sec-Fetch-Site; curl and
+    /// the bot's own page do not trip this.
+    /// </summary>
+    private static bool IsCrossSite(HttpRequest request)
+    {
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite is "cross-site" or "same-site")
+        {
+            return true;
+        }
+
+        var origin = request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin))
+        {
+            return false;
+        }
+
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }
 

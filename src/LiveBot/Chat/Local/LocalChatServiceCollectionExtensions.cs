@@ -4,13 +4,19 @@ namespace LiveBot.Chat.Local;
 
 public static class LocalChatServiceCollectionExtensions
 {
-    /// <summary>The local test chat, on unless <c>LocalChat:Enabled</c> is false.</summary>
+    /// <summary>
+    /// The local test chat: on when no real platform is enabled (or when <c>LocalChat:Enabled</c> is true),
+    /// off when <c>LocalChat:Enabled</c> is false.
+    /// </summary>
     public static IServiceCollection AddLocalChat(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LocalChatOptions>().BindConfiguration(LocalChatOptions.Section);
-        services.AddSingleton<LocalChatPlatform>();
         var options = configuration.GetSection(LocalChatOptions.Section).Get<LocalChatOptions>() ?? new LocalChatOptions();
-        if (options.Enabled)
+        var enabled = options.Enabled ?? !(configuration.GetValue<bool>("Twitch:Enabled") || configuration.GetValue<bool>("YouTube:Enabled"));
+        services.AddOptions<LocalChatOptions>()
+            .BindConfiguration(LocalChatOptions.Section)
+            .PostConfigure(o => o.Enabled = enabled);
+        services.AddSingleton<LocalChatPlatform>();
+        if (enabled)
         {
             services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<LocalChatPlatform>());
             if (options.Console)
