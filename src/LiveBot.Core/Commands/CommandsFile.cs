@@ -62,9 +62,13 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
     private CommandSet Validate(CommandsFile file, ConfigProblems problems)
     {
         var prefix = file.Prefix ?? "!";
-        if (prefix.Length is < 1 or > 3 || prefix.Any(char.IsWhiteSpace))
+        if (prefix.Length is < 1 or > 3 || prefix.Any(char.IsWhiteSpace) || prefix.Any(char.IsLetterOrDigit))
         {
-            problems.Add("prefix", $"préfixe invalide « {prefix} » (1 à 3 caractères, sans espace)");
+            problems.Add("prefix", $"préfixe invalide « {prefix} » (1 à 3 signes, sans espace, lettre ni chiffre, par exemple « ! »)");
+        }
+        else if (prefix[0] is '/' or '.')
+        {
+            problems.Add("prefix", $"préfixe invalide « {prefix} » : Twitch prend les messages commençant par « / » ou « . » pour ses propres commandes");
         }
 
         var commands = new List<CommandDefinition>();

@@ -18,6 +18,8 @@ public sealed class ConfigProblems
 /// <summary>How every moderators' file is read: comments and trailing commas allowed, unknown properties refused.</summary>
 public static class ModeratorJson
 {
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -36,7 +38,13 @@ public static class ModeratorJson
         where TFile : class
         where T : class
     {
-        if (utf8.AsSpan().Trim((byte)' ').IsEmpty)
+        // Editors on Windows (Notepad) may save a byte-order mark: it is not an error.
+        if (utf8.AsSpan().StartsWith(Utf8Bom))
+        {
+            utf8 = utf8[Utf8Bom.Length..];
+        }
+
+        if (utf8.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             return (null, new ConfigError(fileName, 0, 0, "le fichier est vide"));
         }
@@ -48,7 +56,8 @@ public static class ModeratorJson
         }
         catch (JsonException ex)
         {
-            return (null, new ConfigError(fileName, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, Explain(ex)));
+            var errorLine = (int)(ex.LineNumber ?? 0);
+            return (null, new ConfigError(fileName, errorLine + 1, CharColumn(utf8, errorLine, (int)(ex.BytePositionInLine ?? 0)), Explain(ex)));
         }
 
         if (file is null)
@@ -89,8 +98,19 @@ public static class ModeratorJson
 
         if (!TimeSpan.TryParseExact(text, "c", System.Globalization.CultureInfo.InvariantCulture, out var value) || value < TimeSpan.Zero)
         {
-            problems.Add(path, $"durée invalide « {text} » (format attendu hh:mm:ss, par exemple 00:00:30)");
-            return null;
+            // "99:00:00" is hh:mm:ss as a moderator means it, only past what TimeSpan's format takes.
+            var parts = text.Split(':');
+            if (parts.Length == 3 && int.TryParse(parts[0], out var hours) && hours >= 24
+                && int.TryParse(parts[1], out var minutes) && minutes is >= 0 and < 60
+                && int.TryParse(parts[2], out var seconds) && seconds is >= 0 and < 60)
+            {
+                value = new TimeSpan(hours, minutes, seconds);
+            }
+            else
+            {
+                problems.Add(path, $"durée invalide « {text} » (format attendu hh:mm:ss, par exemple 00:00:30)");
+                return null;
+            }
         }
 
         if (min is { } low && value < low)
@@ -123,13 +143,67 @@ public static class ModeratorJson
             return property is null ? "type de valeur inattendu" : $"type de valeur inattendu pour « {property} »";
         }
 
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        if (cut < 0)
+        return "JSON invalide : " + Syntax(message);
+    }
+
+    /// <summary>The usual syntax mistakes, said in French; anything else gets a generic hint.</summary>
+    private static string Syntax(string message)
+    {
+        if (message.Contains("end of data", StringComparison.Ordinal) || message.Contains("Expected depth to be zero", StringComparison.Ordinal))
         {
-            cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return "le fichier s'arrête trop tôt (accolade « } » ou crochet « ] » manquant ?)";
         }
 
-        return "JSON invalide : " + (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        if (message.Contains("after a property name", StringComparison.Ordinal))
+        {
+            return "« : » attendu après le nom de la propriété";
+        }
+
+        if (message.Contains("after a value", StringComparison.Ordinal) || message.Contains("after a single JSON value", StringComparison.Ordinal))
+        {
+            return "virgule manquante, ou caractère en trop après une valeur";
+        }
+
+        if (message.Contains("is invalid within a JSON string", StringComparison.Ordinal))
+        {
+            return "caractère interdit dans un texte (un retour à la ligne ? écrire \\n)";
+        }
+
+        if (message.Contains("is an invalid escapable character", StringComparison.Ordinal))
+        {
+            return "barre oblique inverse « \\ » mal utilisée dans un texte (écrire \\\\)";
+        }
+
+        if (message.Contains("start of a property name", StringComparison.Ordinal))
+        {
+            return "nom de propriété attendu, entre guillemets droits \"…\" (virgule en trop ?)";
+        }
+
+        if (message.Contains("is an invalid start of a value", StringComparison.Ordinal))
+        {
+            return "valeur attendue : un texte entre guillemets droits \"…\", un nombre, true, false, null, [ ] ou { }";
+        }
+
+        return "syntaxe incorrecte (guillemet, virgule, accolade ou crochet ?)";
+    }
+
+    /// <summary>1-based column in characters of a byte position on a 0-based line (accents count once).</summary>
+    private static int CharColumn(byte[] utf8, int line, int bytePosition)
+    {
+        var start = 0;
+        for (var i = 0; i < line && start < utf8.Length; i++)
+        {
+            var next = Array.IndexOf(utf8, (byte)'\n', start);
+            if (next < 0)
+            {
+                break;
+            }
+
+            start = next + 1;
+        }
+
+        var length = Math.Clamp(bytePosition, 0, utf8.Length - start);
+        return System.Text.Encoding.UTF8.GetCharCount(utf8, start, length) + 1;
     }
 
     private static string LastSegment(string path)

@@ -86,6 +86,30 @@ public sealed class CommandsFileValidatorTests
             "commands.json, ligne 3, colonne 5 : un minuteur demande « name », « message » et « interval »"
         },
         {
+            "{\n  \"commands\": [\n    { \"name\": \"a\", \"reply\": \"ok\", \"userCooldown\": \"99:00:00\" }\n  ]\n}",
+            "commands.json, ligne 3, colonne 51 : durée trop longue « 99:00:00 » (maximum 01:00:00)"
+        },
+        {
+            "{ \"prefix\": \"/\" }",
+            "commands.json, ligne 1, colonne 13 : préfixe invalide « / » : Twitch prend les messages"
+        },
+        {
+            "{ \"prefix\": \"a\" }",
+            "commands.json, ligne 1, colonne 13 : préfixe invalide « a »"
+        },
+        {
+            "{\n  \"commands\": [ { \"name\": \"a\" \"reply\": \"b\" } ]\n}",
+            "commands.json, ligne 2, colonne 31 : JSON invalide : virgule manquante, ou caractère en trop après une valeur"
+        },
+        {
+            "{\n  \"commands\": [ { \"name\": \"é\", \"reply\": \"b\" } \n}",
+            "commands.json, ligne 3, colonne 1 : JSON invalide :"
+        },
+        {
+            "{ \"commands\": [ { \"name\": \"aé\", reply: \"b\" } ] }",
+            "commands.json, ligne 1, colonne 33 : JSON invalide : nom de propriété attendu"
+        },
+        {
             "[]",
             "commands.json, ligne 1, colonne 2 : type de valeur inattendu"
         },
@@ -112,6 +136,28 @@ public sealed class CommandsFileValidatorTests
         // The shipped file may configure built-ins of other capabilities: only the core's own must parse here.
         Assert.True(error is null || error.Reason.StartsWith("commande intégrée inconnue", StringComparison.Ordinal), error?.ToString());
         Assert.True(value is not null || error is not null);
+    }
+
+    [Fact]
+    public void Parse_ByteOrderMark_Accepted()
+    {
+        var json = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""{ "commands": [ { "name": "a", "reply": "ok" } ] }""")).ToArray();
+
+        var (value, error) = Validator.Parse(json);
+
+        Assert.Null(error);
+        Assert.NotNull(value?.Find("a"));
+    }
+
+    [Fact]
+    public void Parse_BrokenJson_ReasonInFrenchWithoutEnglish()
+    {
+        var (_, error) = Validator.Parse(Encoding.UTF8.GetBytes("{ \"commands\": [ { \"name\": 'a' } ] }"));
+
+        Assert.NotNull(error);
+        Assert.DoesNotContain(" is ", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("value", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Path", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
