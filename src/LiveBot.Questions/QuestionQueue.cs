@@ -30,6 +30,9 @@ public sealed partial class QuestionQueue
     private readonly Lock _gate = new();
     private readonly Dictionary<int, Entry> _entries = [];
     private readonly DuplicateIndex _index = new();
+
+    /// <summary>Open questions held for review: never a merge target for other viewers (they must not learn they exist).</summary>
+    private readonly DuplicateIndex _heldIndex = new();
     private readonly Dictionary<string, int> _openByAuthor = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastSubmit = new(StringComparer.Ordinal);
     private readonly int[] _counts = new int[StatusCount];
@@ -159,6 +162,12 @@ public sealed partial class QuestionQueue
                 return new SubmitResult(SubmitOutcome.Merged, voted);
             }
 
+            // A held question stays invisible: only its own author is told they asked it already.
+            if (_heldIndex.FindBest(fingerprint, _options.SimilarityThreshold) is { } held && _entries[held.Id].Doc.AuthorId == authorId)
+            {
+                return new SubmitResult(SubmitOutcome.AlreadyBacked, _entries[held.Id].Snapshot);
+            }
+
             if (_openByAuthor.GetValueOrDefault(authorId) >= _options.MaxOpenPerViewer)
             {
                 return new SubmitResult(SubmitOutcome.TooManyOpen);
@@ -196,12 +205,15 @@ public sealed partial class QuestionQueue
         }
     }
 
-    /// <summary>A viewer's <c>!vote n</c>: one vote per viewer per question, not on their own.</summary>
+    /// <summary>
+    /// A viewer's <c>!vote n</c>: one vote per viewer per question, not on their own. Hidden and held
+    /// questions answer <see cref="VoteOutcome.NotFound"/>, like a number never given: viewers never learn they exist.
+    /// </summary>
     public VoteResult Vote(int id, string voterId)
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue(id, out var entry) || entry.Doc.Status == QuestionStatus.Hidden)
+            if (!_entries.TryGetValue(id, out var entry) || entry.Doc.Status == QuestionStatus.Hidden || entry.Doc.Held)
             {
                 return new VoteResult(VoteOutcome.NotFound);
             }
@@ -439,13 +451,14 @@ public sealed partial class QuestionQueue
                 _openByAuthor.Remove(doc.AuthorId);
             }
 
+            var index = doc.Held ? _heldIndex : _index;
             if (added)
             {
-                _index.Add(doc.Id, entry.Fingerprint);
+                index.Add(doc.Id, entry.Fingerprint);
             }
             else
             {
-                _index.Remove(doc.Id);
+                index.Remove(doc.Id);
             }
         }
     }

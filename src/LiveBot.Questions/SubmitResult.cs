@@ -35,7 +35,7 @@ public enum VoteOutcome
     AlreadyVoted,
     OwnQuestion,
 
-    /// <summary>No such question, or hidden: the same answer, so hidden questions stay secret.</summary>
+    /// <summary>No such question, or hidden, or held for review: the same answer, so those stay secret.</summary>
     NotFound,
 
     /// <summary>Already answered.</summary>

@@ -205,6 +205,37 @@ public sealed class QuestionQueueTests
     }
 
     [Fact]
+    public void Vote_HeldQuestion_NotFoundLikeAnUnknownNumber()
+    {
+        using var temp = new TempQueue(rules: new ModerationRules(["connard"], holdLinks: true));
+        temp.Ask("Mon patron est un connard, je fais quoi ?", "alice");
+
+        var vote = temp.Queue.Vote(1, "local:bob");
+        temp.Queue.MarkAnswered(1);
+        var afterAnswered = temp.Queue.Vote(1, "local:carol");
+
+        Assert.Equal((VoteOutcome.NotFound, null), (vote.Outcome, vote.Question));
+        Assert.Equal((VoteOutcome.NotFound, null), (afterAnswered.Outcome, afterAnswered.Question));
+        Assert.Equal(0, temp.Queue.Get(1)!.Votes);
+    }
+
+    [Fact]
+    public void Submit_CloseToHeldQuestion_NotMergedIntoItUntilApproved()
+    {
+        using var temp = new TempQueue(rules: new ModerationRules(["connard"], holdLinks: true));
+        temp.Ask("Mon patron est un connard, je fais quoi ?", "alice");
+
+        var other = temp.Ask("mon patron est un connard je fais quoi", "bob");
+        var byAuthor = temp.Ask("Mon patron est un connard, je fais quoi ??", "alice");
+        temp.Queue.Approve(1);
+        var afterApproval = temp.Ask("mon patron est un connard, je fais quoi", "carol");
+
+        Assert.Equal((SubmitOutcome.Added, 2), (other.Outcome, other.Question!.Id));
+        Assert.Equal((SubmitOutcome.AlreadyBacked, 1), (byAuthor.Outcome, byAuthor.Question!.Id));
+        Assert.Equal((SubmitOutcome.Merged, 1, 1), (afterApproval.Outcome, afterApproval.Question!.Id, afterApproval.Question.Votes));
+    }
+
+    [Fact]
     public void List_SortedByVotesThenOldest_FilteredByStatusAndPlatform()
     {
         using var temp = new TempQueue();

@@ -99,6 +99,18 @@ public sealed class QuestionCommandTests
     }
 
     [Fact]
+    public async Task Vote_HeldQuestion_AnsweredLikeAnUnknownNumber()
+    {
+        await using var bot = await BotHost.StartAsync();
+        await bot.SayAsync("!q Regardez www.exemple.fr pour les offres", "alice");
+
+        var replies = await bot.SayAsync("!vote 1", "bob");
+
+        Assert.Equal(["il n'y a pas de question #1 ouverte."], replies);
+        Assert.Equal(0, bot.Service<QuestionQueue>().Get(1)!.Votes);
+    }
+
+    [Fact]
     public async Task QuestionModeration_ModeratorCommands_RunTheQueue()
     {
         await using var bot = await BotHost.StartAsync();
