@@ -15,7 +15,7 @@ public sealed partial class ChatPipelineWorker(
     PlatformRegistry platforms,
     ILogger<ChatPipelineWorker> logger) : BackgroundService
 {
-    public const int MaxConcurrentMessages = 16;
+    public const int MaxConcurrentMessages = 64;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -397,7 +397,7 @@ public sealed partial class TwitchOutbox
         {
             var varied = text.Length + DuplicateVariation.Length <= TwitchLimits.MaxMessageLength
                 ? text + DuplicateVariation
-                : text[..(TwitchLimits.MaxMessageLength - DuplicateVariation.Length - 1)] + ReplyText.Ellipsis + DuplicateVariation;
+                : ReplyText.Truncate(text, TwitchLimits.MaxMessageLength - DuplicateVariation.Length) + DuplicateVariation;
             return varied;
         }
 
