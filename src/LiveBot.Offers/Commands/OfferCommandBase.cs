@@ -17,6 +17,10 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
     /// <summary>Under this many characters (YouTube) items drop the employer and shorten titles.</summary>
     public const int ShortPlatformLength = 250;
 
+    private const string ExampleJob = "boulanger";
+
+    private const string ExamplePlace = "Lyon";
+
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
     public abstract CommandInfo Info { get; }
@@ -24,8 +28,9 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
     protected abstract OfferKind Kind { get; }
 
     /// <summary>
-    /// Texts shared by both commands, with their defaults. The defaults never repeat what the viewer typed
-    /// when it was not understood ({job}/{place} of unknown words), so the bot cannot be made to say anything.
+    /// Texts shared by both commands, with their defaults. No text ever gets what the viewer typed: {job}
+    /// is the catalogue's label of a recognised job (or an example job), {place} a known place's label, and
+    /// both are empty in unknownPlace/unknownJob, so the bot cannot be made to say anything.
     /// </summary>
     protected static Dictionary<string, TextInfo> CommonTexts(string example) => new()
     {
@@ -54,16 +59,18 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         {
             case OfferRequestStatus.Empty:
                 return context.Text("usage", prefix, command);
+            // Only the catalogue's words go into a reply: what the viewer typed is never repeated, so
+            // "!offres le streamer est nul" or "!offres boulanger /ban x" cannot make the bot say it.
             case OfferRequestStatus.NoPlace:
-                return context.Text("noPlace", prefix, command, ("job", Shorten(request.Job?.Label ?? request.JobText, 30)));
+                return context.Text("noPlace", prefix, command, ("job", Shorten(request.Job?.Label ?? ExampleJob, 30)));
             case OfferRequestStatus.NoJob:
-                return context.Text("noJob", prefix, command, ("place", request.Place?.Label ?? request.PlaceText));
+                return context.Text("noJob", prefix, command, ("place", request.Place?.Label ?? ExamplePlace));
             case OfferRequestStatus.UnknownPlace:
-                return context.Text("unknownPlace", ("place", Shorten(request.PlaceText, 40)));
+                return context.Text("unknownPlace", ("place", string.Empty));
             case OfferRequestStatus.UnknownJob:
                 return request.Suggestions.Count > 0
-                    ? context.Text("unknownJob", ("job", Shorten(request.JobText, 40)), ("suggestions", string.Join(", ", request.Suggestions)))
-                    : context.Text("unknownJobNoSuggestion", ("job", Shorten(request.JobText, 40)));
+                    ? context.Text("unknownJob", ("job", string.Empty), ("suggestions", string.Join(", ", request.Suggestions)))
+                    : context.Text("unknownJobNoSuggestion", ("job", string.Empty));
         }
 
         var job = request.Job!;

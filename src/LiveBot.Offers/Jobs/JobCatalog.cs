@@ -14,7 +14,7 @@ public sealed record RomeJob(string Code, string Parent, string Label)
 }
 
 /// <summary>What a viewer's job words resolved to: ROME codes (main codes, as the APIs take them).</summary>
-/// <param name="Label">The job as the reply names it (the words typed, or their corrected spelling).</param>
+/// <param name="Label">The job as the reply names it: the catalogue's label, never the words typed.</param>
 /// <param name="Codes">Distinct main ROME codes, best first.</param>
 public sealed record JobMatch(string Label, IReadOnlyList<string> Codes);
 
@@ -29,15 +29,18 @@ public sealed partial class JobCatalog
 {
     public const int MaxCodes = 6;
 
-    /// <summary>Common words and abbreviations viewers use, with the main ROME codes they mean.</summary>
+    /// <summary>
+    /// Common words and abbreviations viewers use, with the main ROME codes they mean. The first word is
+    /// the label replies show (matching folds accents and case).
+    /// </summary>
     private static readonly (string[] Keys, string[] Codes)[] Shortcuts =
     [
         (["info", "informatique", "informaticien", "it"], ["M1805", "M1810", "M1801", "M1802"]),
-        (["dev", "developpeur", "developpement", "dev web", "developpeur web", "code", "programmation"], ["M1805"]),
+        (["dev", "développeur", "developpement", "dev web", "developpeur web", "code", "programmation"], ["M1805"]),
         (["compta", "comptabilite", "comptable"], ["M1203", "M1608", "M1206"]),
-        (["meca", "mecanique", "mecanicien", "meca auto", "mecanique auto", "garage", "garagiste"], ["I1604", "I1607", "I1606"]),
-        (["btp", "batiment", "chantier", "construction"], ["F1703", "F1602", "F1603", "F1606", "F1202"]),
-        (["rh", "ressources humaines", "recrutement"], ["M1501", "M1502", "M1503"]),
+        (["méca", "mecanique", "mecanicien", "meca auto", "mecanique auto", "garage", "garagiste"], ["I1604", "I1607", "I1606"]),
+        (["BTP", "batiment", "chantier", "construction"], ["F1703", "F1602", "F1603", "F1606", "F1202"]),
+        (["RH", "ressources humaines", "recrutement"], ["M1501", "M1502", "M1503"]),
         (["cuisine", "cuisto"], ["G1602", "G1601"]),
         (["coiffure", "coiffeur", "barbier"], ["D1202"]),
         (["vente", "vendeur", "vendeur magasin"], ["D1106", "D1214", "D1211", "D1212", "D1403"]),
@@ -45,29 +48,29 @@ public sealed partial class JobCatalog
         (["resto", "restauration", "restaurant"], ["G1602", "G1803", "G1603"]),
         (["serveur", "service en salle"], ["G1803"]),
         (["boulangerie", "boulange"], ["D1102"]),
-        (["patisserie", "patissier"], ["D1104"]),
+        (["pâtisserie", "patissier"], ["D1104"]),
         (["boucherie", "boucher"], ["D1101"]),
-        (["esthetique", "estheticien"], ["D1208"]),
-        (["secretariat", "secretaire", "administratif"], ["M1607", "M1602", "M1604"]),
-        (["elec", "electricite", "electricien"], ["F1602", "I1309"]),
+        (["esthétique", "estheticien"], ["D1208"]),
+        (["secrétariat", "secretaire", "administratif"], ["M1607", "M1602", "M1604"]),
+        (["élec", "electricite", "electricien"], ["F1602", "I1309"]),
         (["plomberie", "plombier"], ["F1603"]),
-        (["maconnerie", "macon"], ["F1703"]),
+        (["maçonnerie", "macon"], ["F1703"]),
         (["menuiserie", "menuisier"], ["H2206", "F1607"]),
         (["logistique", "logisticien", "entrepot", "magasinier"], ["N1103", "N1105", "N1101"]),
         (["caissier", "caisse", "hote de caisse"], ["D1505"]),
         (["agriculteur", "agriculture", "agricole", "ouvrier agricole"], ["A1416", "A1402", "A1403"]),
         (["usineur", "usinage", "tourneur", "fraiseur"], ["H2903", "H2906"]),
-        (["electrotechnicien", "electrotechnique"], ["I1309", "H1209", "F1602"]),
+        (["électrotechnicien", "electrotechnique"], ["I1309", "H1209", "F1602"]),
         (["agent immobilier", "immobilier", "negociateur immobilier"], ["C1504"]),
-        (["employe polyvalent", "equipier", "equipier polyvalent"], ["G1603", "D1507"]),
-        (["hotellerie", "hotel"], ["G1703", "G1501", "G1502"]),
-        (["data", "data analyst", "donnees"], ["M1403", "M1802"]),
+        (["employé polyvalent", "equipier", "equipier polyvalent"], ["G1603", "D1507"]),
+        (["hôtellerie", "hotel"], ["G1703", "G1501", "G1502"]),
+        (["data", "data analyst", "données"], ["M1403", "M1802"]),
         (["marketing", "com", "communication"], ["M1705", "E1103", "E1101"]),
         (["pharmacie", "preparateur en pharmacie"], ["J1307"]),
         (["soudure", "soudeur"], ["H2913"]),
         (["espaces verts", "paysagiste", "jardinier"], ["A1203"]),
         (["petite enfance", "creche"], ["K1303", "J1304"]),
-        (["aide a domicile", "auxiliaire de vie", "aide menagere"], ["K1302", "K1304"]),
+        (["aide à domicile", "auxiliaire de vie", "aide menagere"], ["K1302", "K1304"]),
         (["transport", "chauffeur", "routier"], ["N4101", "N4105"]),
     ];
 
@@ -117,7 +120,10 @@ public sealed partial class JobCatalog
 
     public static bool IsRomeCode(string? code) => code is not null && RomeCodePattern().IsMatch(code);
 
-    /// <summary>Resolves job words; never throws.</summary>
+    /// <summary>
+    /// Resolves job words; never throws. The match is labelled with the catalogue's own words (the ROME
+    /// job, the group or the common word that matched), never with the text typed.
+    /// </summary>
     public JobResolution Resolve(string? text)
     {
         var stems = JobKey.Stems(text);
@@ -126,10 +132,9 @@ public sealed partial class JobCatalog
             return new JobResolution(null, []);
         }
 
-        var label = Label(text);
         if (Exact(stems) is { } exact)
         {
-            return new JobResolution(new JobMatch(label, exact), []);
+            return new JobResolution(exact, []);
         }
 
         // Small typos: each unknown word becomes the closest known one.
@@ -153,27 +158,37 @@ public sealed partial class JobCatalog
             changed = true;
         }
 
-        if (changed)
+        if (changed && Exact(corrected) is { } fixedExact)
         {
-            label = string.Join(' ', corrected);
-            if (Exact(corrected) is { } fixedExact)
-            {
-                return new JobResolution(new JobMatch(label, fixedExact), []);
-            }
+            return new JobResolution(fixedExact, []);
         }
 
-        var codes = Scored(corrected);
-        if (codes.Count == 0 && corrected.Count >= 2)
+        var ranked = Scored(corrected);
+        if (ranked.Count == 0 && corrected.Count >= 2)
         {
-            codes = Partial(corrected);
+            ranked = Partial(corrected);
         }
 
-        return codes.Count > 0
-            ? new JobResolution(new JobMatch(label, codes), [])
+        return ranked.Count > 0
+            ? new JobResolution(Match(ranked), [])
             : new JobResolution(null, Suggest(stems));
     }
 
-    private List<string>? Exact(List<string> stems)
+    /// <summary>The match of ranked entries: the best one's label, their codes.</summary>
+    private JobMatch Match(List<int> ranked) => new(
+        Display(_entries[ranked[0]].Display),
+        ranked.SelectMany(i => _entries[i].Codes).Distinct(StringComparer.Ordinal).Take(MaxCodes).ToList());
+
+    /// <summary>"Boulanger" -> "boulanger" (it sits inside a sentence); "BTP", "RH", "IT" stay.</summary>
+    private static string Display(string label)
+    {
+        var text = label.Length <= 40 ? label : label[..40].TrimEnd();
+        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
+            ? char.ToLowerInvariant(text[0]) + text[1..]
+            : text;
+    }
+
+    private JobMatch? Exact(List<string> stems)
     {
         if (!_exact.TryGetValue(Key(stems), out var ids))
         {
@@ -182,10 +197,10 @@ public sealed partial class JobCatalog
 
         // A shortcut says exactly what it means; otherwise ROME jobs before groups.
         var chosen = ids.Any(i => _entries[i].IsShortcut) ? ids.Where(i => _entries[i].IsShortcut) : ids.OrderByDescending(i => _entries[i].IsJob);
-        return chosen.SelectMany(i => _entries[i].Codes).Distinct(StringComparer.Ordinal).Take(MaxCodes).ToList();
+        return Match(chosen.ToList());
     }
 
-    private List<string> Scored(List<string> stems)
+    private List<int> Scored(List<string> stems)
     {
         IEnumerable<int>? candidates = null;
         foreach (var stem in stems)
@@ -195,18 +210,16 @@ public sealed partial class JobCatalog
         }
 
         return (candidates ?? [])
-            .Select(i => (Entry: _entries[i], Score: (double)stems.Count / _entries[i].StemCount))
+            .Select(i => (Id: i, Entry: _entries[i], Score: (double)stems.Count / _entries[i].StemCount))
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Entry.IsJob)
             .ThenBy(c => c.Entry.Label, StringComparer.Ordinal)
-            .SelectMany(c => c.Entry.Codes)
-            .Distinct(StringComparer.Ordinal)
-            .Take(MaxCodes)
+            .Select(c => c.Id)
             .ToList();
     }
 
     /// <summary>Several words matching no single job together ("vendeuse boulangerie"): the jobs matching all but one.</summary>
-    private List<string> Partial(List<string> stems)
+    private List<int> Partial(List<string> stems)
     {
         var matched = new Dictionary<int, int>();
         foreach (var stem in stems)
@@ -223,9 +236,7 @@ public sealed partial class JobCatalog
             .ThenByDescending(kv => _entries[kv.Key].IsShortcut)
             .ThenByDescending(kv => (double)kv.Value / _entries[kv.Key].StemCount)
             .ThenBy(kv => _entries[kv.Key].Label, StringComparer.Ordinal)
-            .SelectMany(kv => _entries[kv.Key].Codes)
-            .Distinct(StringComparer.Ordinal)
-            .Take(MaxCodes)
+            .Select(kv => kv.Key)
             .ToList();
     }
 
@@ -359,12 +370,6 @@ public sealed partial class JobCatalog
             .ToArray();
 
     private static string Key(IEnumerable<string> stems) => string.Join(' ', stems.Order(StringComparer.Ordinal));
-
-    private static string Label(string? text)
-    {
-        var label = string.Join(' ', (text ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return label.Length <= 40 ? label : label[..40].TrimEnd();
-    }
 
     [GeneratedRegex(@"^[A-Z]\d{4}$")]
     private static partial Regex RomeCodePattern();

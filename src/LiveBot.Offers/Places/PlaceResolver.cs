@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using LiveBot.Offers.Data;
 
 namespace LiveBot.Offers.Places;
@@ -7,7 +8,7 @@ namespace LiveBot.Offers.Places;
 /// Turns what viewers type ("saint etienne", "Valence (26)", "69003", "Paris 15e", "2A", "Gironde") into
 /// a <see cref="Place"/>, from the embedded communes (loaded once).
 /// </summary>
-public sealed class PlaceResolver
+public sealed partial class PlaceResolver
 {
     private const double CellDegrees = 0.25;
     private readonly Dictionary<string, Commune[]> _byName;
@@ -131,6 +132,12 @@ public sealed class PlaceResolver
             return departement;
         }
 
+        // "paris16", "lyon3e": the arrondissement glued to the city.
+        if (tokens.Count == 1 && GluedNumber().Match(key) is { Success: true } glued)
+        {
+            return Resolve(glued.Groups[1].Value + " " + glued.Groups[2].Value);
+        }
+
         if (_byName.TryGetValue(key, out var named))
         {
             return Place.Of(named[0]);
@@ -249,6 +256,9 @@ public sealed class PlaceResolver
         var centre = _departementCentre[code];
         return new Place(PlaceKind.Departement, name, centre.Insee, code, centre.Latitude, centre.Longitude);
     }
+
+    [GeneratedRegex(@"^([a-z]{3,})(\d{1,2}e?)$")]
+    private static partial Regex GluedNumber();
 
     private static (int, int) Cell(double latitude, double longitude) =>
         ((int)Math.Floor(latitude / CellDegrees), (int)Math.Floor(longitude / CellDegrees));

@@ -87,7 +87,53 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         }
 
         var resolution = jobs.Resolve(all);
+        if (resolution.Match is null && KnownJobThenRest(tokens) is { } split)
+        {
+            // "boulanger Trifouillis", "boulanger Paris 21e": a place was typed, just not one we know.
+            return new OfferRequest(OfferRequestStatus.UnknownPlace, split.JobText, split.Leftover) { Job = split.Job };
+        }
+
         return new OfferRequest(OfferRequestStatus.NoPlace, all, string.Empty) { Job = resolution.Match };
+    }
+
+    /// <summary>The longest run of words at the start naming a known job, when words are left after it.</summary>
+    private (JobMatch Job, string JobText, string Leftover)? KnownJobThenRest(List<string> tokens)
+    {
+        for (var k = tokens.Count - 1; k >= 1; k--)
+        {
+            var end = TrimSeparators(tokens, k);
+            if (end == 0)
+            {
+                continue;
+            }
+
+            var jobText = Join(tokens, 0, end);
+            if (jobs.Resolve(jobText).Match is { } job)
+            {
+                return (job, jobText, Join(tokens, k, tokens.Count));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Job words that match no job but end with a known city name: "boulanger Marseille" before "17"
+    /// (a bad arrondissement read as a département) is a place attempt, not an unknown job.
+    /// </summary>
+    private (JobMatch Job, string JobText)? KnownJobThenCity(string jobText)
+    {
+        var tokens = Tokenize(jobText);
+        for (var k = tokens.Count - 1; k >= 1; k--)
+        {
+            var end = TrimSeparators(tokens, k);
+            if (end > 0 && places.Resolve(Join(tokens, k, tokens.Count)) is { Kind: not PlaceKind.Departement } && jobs.Resolve(Join(tokens, 0, end)).Match is { } job)
+            {
+                return (job, Join(tokens, 0, end));
+            }
+        }
+
+        return null;
     }
 
     private OfferRequest WithJob(string jobText, string placeText, Place place)
@@ -98,9 +144,17 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         }
 
         var resolution = jobs.Resolve(jobText);
-        return resolution.Match is { } match
-            ? new OfferRequest(OfferRequestStatus.Ok, jobText, placeText) { Job = match, Place = place }
-            : new OfferRequest(OfferRequestStatus.UnknownJob, jobText, placeText) { Place = place, Suggestions = resolution.Suggestions };
+        if (resolution.Match is { } match)
+        {
+            return new OfferRequest(OfferRequestStatus.Ok, jobText, placeText) { Job = match, Place = place };
+        }
+
+        if (KnownJobThenCity(jobText) is { } split)
+        {
+            return new OfferRequest(OfferRequestStatus.UnknownPlace, split.JobText, placeText) { Job = split.Job };
+        }
+
+        return new OfferRequest(OfferRequestStatus.UnknownJob, jobText, placeText) { Place = place, Suggestions = resolution.Suggestions };
     }
 
     private static List<string> Tokenize(string? args)

@@ -85,6 +85,74 @@ public sealed class OfferCommandTests
         Assert.Equal(expected, reply.Text);
     }
 
+    [Theory]
+    [InlineData("!offres le streamer est nul", "streamer")]
+    [InlineData("!offres boulanger /ban streamer", "/ban")]
+    [InlineData("!offres /me est nul", "/me")]
+    public async Task Offres_Issue5NoPlaceFromArbitraryWords_ExampleUsesOnlyCatalogueWords(string line, string typed)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.DoesNotContain(typed, reply.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("nul", reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Offres_Issue5NoPlaceUnknownJob_ExampleIsBoulanger()
+    {
+        var reply = await Runner.RunAsync("!offres le streamer est nul");
+
+        Assert.Equal("Où ça ? Ajoute une ville, un code postal ou un département, par exemple : !offres boulanger Lyon", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("!offres BOULANGER Lyon", "« boulanger »")]
+    [InlineData("!offres boulangé Lyon", "« boulangerie »")]
+    [InlineData("!offres cuisinié Lyon", "« cuisine »")]
+    [InlineData("!offres Boulangères Lyon", "« boulanger »")]
+    [InlineData("!offres cuisto Lyon", "« cuisine »")]
+    [InlineData("!offres meca Lyon", "« méca »")]
+    [InlineData("!offres btp Lyon", "« BTP »")]
+    public async Task Offres_Issue5RecognisedJob_ShowsTheCatalogueLabelNotTheTypedWords(string line, string expected)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("!offres BOULANGER", "boulanger")]
+    [InlineData("!offres cuisto", "cuisine")]
+    public async Task Offres_Issue5RecognisedJobNoPlace_ExampleUsesTheCatalogueLabel(string line, string label)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.EndsWith($"par exemple : !offres {label} Lyon", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("!offres boulanger Trifouillis")]
+    [InlineData("!offres boulanger Paris 21e")]
+    [InlineData("!offres boulanger Lyon 10e")]
+    [InlineData("!offres boulanger 00000")]
+    [InlineData("!offres boulanger 2C")]
+    [InlineData("!offres boulanger Marseille 17")]
+    [InlineData("!offres boulanger /ban streamer")]
+    public async Task Offres_Issue5TypedPlaceNotUnderstood_SaysUnknownPlaceWithoutEchoingIt(string line)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.Equal("Je ne trouve pas ce lieu. Essaie une ville, un code postal (69003) ou un département (13, Gironde).", reply.Text);
+    }
+
+    [Fact]
+    public async Task Offres_Issue5GluedArrondissement_SearchesParis16()
+    {
+        var reply = await Runner.RunAsync("!offres boulanger paris16");
+
+        Assert.Contains("près de Paris 16e", reply.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Offres_UnknownJob_SuggestsCloseJobs()
     {

@@ -63,6 +63,8 @@ public sealed class OfferRequestParserTests
         { "boulanger Lyon 1er", "D1102", "69381" },
         { "boulanger Marseille 13e", "D1102", "13213" },
         { "boulanger paris 15ème arrondissement", "D1102", "75115" },
+        { "boulanger paris16", "D1102", "75116" },
+        { "boulanger lyon3e", "D1102", "69383" },
 
         // Départements by name and number.
         { "boulanger bouches du rhone", "D1102", "13055" },
@@ -127,6 +129,12 @@ public sealed class OfferRequestParserTests
     [InlineData("à Lyon", OfferRequestStatus.NoJob)]
     [InlineData("boulanger à Zzyzxville", OfferRequestStatus.UnknownPlace)]
     [InlineData("xqwzt Lyon", OfferRequestStatus.UnknownJob)]
+    [InlineData("mécanicien automobile", OfferRequestStatus.NoPlace)]
+    [InlineData("vendeuse boulangerie", OfferRequestStatus.NoPlace)]
+    [InlineData("boulanger Trifouillis", OfferRequestStatus.UnknownPlace)]
+    [InlineData("boulanger Paris 21e", OfferRequestStatus.UnknownPlace)]
+    [InlineData("boulanger Marseille 17", OfferRequestStatus.UnknownPlace)]
+    [InlineData("boulanger 00000", OfferRequestStatus.UnknownPlace)]
     public void Parse_Incomplete_SaysWhatIsMissing(string args, OfferRequestStatus status)
     {
         Assert.Equal(status, TestData.Parser.Parse(args).Status);
