@@ -15,6 +15,9 @@ public sealed class ModerationFile : ModeratorFileBase
     public const int MaxEntries = 5000;
     public const int MaxEntryLength = 100;
 
+    /// <summary>Letters (or digits) an entry needs, before the star for "mot*": shorter ones would hold ordinary questions.</summary>
+    public const int MinLetters = 3;
+
     public static (ModerationRules? Value, ConfigError? Error) Parse(byte[] utf8) =>
         ModeratorJson.Parse<ModerationFile, ModerationRules>(FileName, utf8, Validate);
 
@@ -44,6 +47,12 @@ public sealed class ModerationFile : ModeratorFileBase
             else if (!word.Any(char.IsLetterOrDigit))
             {
                 problems.Add($"blockedWords[{i}]", $"« {word} » ne contient ni lettre ni chiffre");
+            }
+            else if (word.Count(char.IsLetterOrDigit) < MinLetters)
+            {
+                problems.Add($"blockedWords[{i}]", word.TrimEnd().EndsWith('*')
+                    ? $"« {word} » : il faut au moins {MinLetters} lettres avant l'étoile, sinon trop de questions normales seraient retenues"
+                    : $"« {word} » est trop court : au moins {MinLetters} lettres, sinon trop de questions normales seraient retenues");
             }
         }
 

@@ -145,6 +145,17 @@ public sealed class QuestionCommandTests
     }
 
     [Fact]
+    public async Task Question_DisguisedInsultWithShippedBlocklist_Held()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        var replies = await bot.SayAsync("!q Mon patron est un c0-nnnard, je fais quoi ?", "alice");
+
+        Assert.Equal(["Merci @alice, question #1 bien reçue : un modérateur la relit avant de la montrer."], replies);
+        Assert.Equal("mot bloqué « connard »", bot.Service<QuestionQueue>().Get(1)!.HeldReason);
+    }
+
+    [Fact]
     public async Task Question_TextsRenamedInCommandsJson_Used()
     {
         var commands = """
