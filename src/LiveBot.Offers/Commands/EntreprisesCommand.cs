@@ -17,9 +17,9 @@ public sealed class EntreprisesCommand(OfferRequestParser parser, OfferSearch se
         Texts = new Dictionary<string, TextInfo>(CommonTexts("boulanger Lyon"))
         {
             ["demo"] = new("[Démo : entreprises fictives] "),
-            ["results"] = new("{count} entreprise{s} où candidater « {job} » près de {place} : {items} → {link}", "count", "s", "job", "place", "items", "link", "radius", "prefix", "command"),
-            ["widened"] = new("Rien à moins de {radius} km, alors j'ai élargi à {widened} km : {count} entreprise{s} « {job} » autour de {place} : {items} → {link}", "count", "s", "job", "place", "items", "link", "radius", "widened", "prefix", "command"),
-            ["none"] = new($"Je n'ai pas trouvé d'entreprise « {{job}} » à moins de {{widened}} km de {{place}}. Toutes les pistes : {OfferLinks.Home}", "job", "place", "radius", "widened", "prefix", "command", "companies"),
+            ["results"] = new("{count} entreprise{s} où candidater « {job} » {near} : {items} → {link}", "count", "s", "job", "place", "near", "items", "link", "radius", "prefix", "command"),
+            ["widened"] = new("Rien à moins de {radius} km, alors j'ai élargi à {widened} km : {count} entreprise{s} « {job} » {around} : {items} → {link}", "count", "s", "job", "place", "around", "items", "link", "radius", "widened", "prefix", "command"),
+            ["none"] = new($"Je n'ai pas trouvé d'entreprise « {{job}} » {{within}}. Toutes les pistes : {OfferLinks.Home}", "job", "place", "within", "radius", "widened", "prefix", "command", "companies"),
         },
     };
 

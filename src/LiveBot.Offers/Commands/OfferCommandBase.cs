@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiveBot.Core.Chat;
 using LiveBot.Core.Commands;
+using LiveBot.Offers.Places;
 using LiveBot.Offers.Requests;
 using LiveBot.Offers.Sources;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,9 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         var job = request.Job!;
         var place = request.Place!;
         var settings = options.Value;
-        var query = new OfferQuery(Kind, job.Codes, place, settings.Radius, settings.MaxResults);
+        // A département is searched as a whole (from its middle, far enough to cover it), never widened.
+        var radius = place.RadiusKm is { } covering ? Math.Max(covering, Math.Max(settings.Radius, settings.WidenedRadius)) : settings.Radius;
+        var query = new OfferQuery(Kind, job.Codes, place, radius, settings.MaxResults);
         var outcome = await search.SearchAsync(query, cancellationToken);
         // Demo data always says so, even if a moderator blanked the label.
         var label = string.Empty;
@@ -100,7 +103,10 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
             command,
             ("job", Shorten(job.Label, 40)),
             ("place", place.Label),
-            ("radius", settings.Radius),
+            ("near", PlacePhrase.Near(place)),
+            ("around", PlacePhrase.Around(place)),
+            ("within", PlacePhrase.Within(place, outcome.RadiusKm)),
+            ("radius", radius),
             ("widened", outcome.RadiusKm),
             ("count", outcome.Results.Total),
             ("s", outcome.Results.Total > 1 ? "s" : string.Empty),
@@ -140,7 +146,7 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         var text = string.Empty;
         foreach (var (count, link, titleLength) in attempts)
         {
-            var shown = items.Take(count).Select(i => Format(i, isShort, titleLength));
+            var shown = items.Take(count).Select(i => Format(i, isShort, titleLength, place.Kind != PlaceKind.Departement));
             text = label + context.Text(key, [.. values, ("items", string.Join(" · ", shown)), ("link", link)]);
             if (text.Length <= max)
             {
@@ -151,9 +157,10 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         return text;
     }
 
-    private string Format(OfferItem item, bool isShort, int titleLength)
+    /// <summary>"Title – Company (City, 3 km)"; no distance in a département (from its middle, it means nothing to a viewer).</summary>
+    private string Format(OfferItem item, bool isShort, int titleLength, bool withDistance)
     {
-        var distance = item.DistanceKm is { } km ? string.Format(French, "{0} km", Math.Max(1, (int)Math.Round(km))) : null;
+        var distance = withDistance && item.DistanceKm is { } km ? string.Format(French, "{0} km", Math.Max(1, (int)Math.Round(km))) : null;
         var where = item.City.Length > 0 && distance is not null ? $"{item.City}, {distance}" : item.City.Length > 0 ? item.City : distance;
         var title = Shorten(item.Title, titleLength);
         var company = !isShort && Kind == OfferKind.Offers && item.Company is { } c ? " – " + Shorten(c, 40) : string.Empty;

@@ -16,9 +16,9 @@ public sealed class OffresCommand(OfferRequestParser parser, OfferSearch search,
         Usage = "<métier> <ville>",
         Texts = new Dictionary<string, TextInfo>(CommonTexts("boulanger Lyon"))
         {
-            ["results"] = new("{count} offre{s} d'apprentissage « {job} » près de {place} : {items} → {link}", "count", "s", "job", "place", "items", "link", "radius", "prefix", "command"),
-            ["widened"] = new("Rien à moins de {radius} km, alors j'ai élargi à {widened} km : {count} offre{s} « {job} » autour de {place} : {items} → {link}", "count", "s", "job", "place", "items", "link", "radius", "widened", "prefix", "command"),
-            ["none"] = new("Aucune offre d'apprentissage « {job} » à moins de {widened} km de {place} pour le moment. Tente la candidature spontanée : {prefix}{companies} {job} {place}", "job", "place", "radius", "widened", "prefix", "command", "companies"),
+            ["results"] = new("{count} offre{s} d'apprentissage « {job} » {near} : {items} → {link}", "count", "s", "job", "place", "near", "items", "link", "radius", "prefix", "command"),
+            ["widened"] = new("Rien à moins de {radius} km, alors j'ai élargi à {widened} km : {count} offre{s} « {job} » {around} : {items} → {link}", "count", "s", "job", "place", "around", "items", "link", "radius", "widened", "prefix", "command"),
+            ["none"] = new("Aucune offre d'apprentissage « {job} » {within} pour le moment. Tente la candidature spontanée : {prefix}{companies} {job} {place}", "job", "place", "within", "radius", "widened", "prefix", "command", "companies"),
         },
     };
 

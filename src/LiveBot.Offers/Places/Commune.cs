@@ -25,10 +25,14 @@ public enum PlaceKind
 
 /// <summary>
 /// A resolved place: the centre of the search, its label for the reply, and the INSEE commune used by
-/// the APIs (for a département: its most populous commune, and <see cref="Departement"/>).
+/// the APIs (for a département: its most populous commune, and <see cref="Departement"/>; the centre is then
+/// the middle of its communes).
 /// </summary>
 public sealed record Place(PlaceKind Kind, string Label, string Insee, string Departement, double Latitude, double Longitude)
 {
+    /// <summary>For a département: the radius (km, from <see cref="Latitude"/>/<see cref="Longitude"/>, its centre) that covers it.</summary>
+    public int? RadiusKm { get; init; }
+
     public static Place Of(Commune commune) => new(
         commune.IsArrondissement ? PlaceKind.Arrondissement : PlaceKind.Commune,
         commune.ShortName,

@@ -16,6 +16,7 @@ public sealed partial class PlaceResolver
     private readonly Dictionary<string, Commune> _byInsee;
     private readonly Dictionary<string, (string Code, string Name)> _departementByKey;
     private readonly Dictionary<string, Commune> _departementCentre;
+    private readonly Dictionary<string, (double Latitude, double Longitude, int RadiusKm)> _departementArea = new(StringComparer.Ordinal);
     private readonly Dictionary<(int, int), List<Commune>> _grid;
     private readonly (string Key, Commune Commune)[] _large;
 
@@ -63,6 +64,7 @@ public sealed partial class PlaceResolver
             }
         }
 
+        var byDepartement = Communes.Where(c => !c.IsArrondissement).ToLookup(c => c.Departement, StringComparer.Ordinal);
         foreach (var (code, name) in departements)
         {
             if (!largest.TryGetValue(code, out var centre))
@@ -71,6 +73,7 @@ public sealed partial class PlaceResolver
             }
 
             _departementCentre[code] = centre;
+            _departementArea[code] = Area(byDepartement[code].ToList());
             _departementByKey[code.ToLowerInvariant()] = (code, name);
             var key = PlaceKey.Normalize(name);
             _departementByKey.TryAdd(key, (code, name));
@@ -254,7 +257,21 @@ public sealed partial class PlaceResolver
     private Place DepartementPlace(string code, string name)
     {
         var centre = _departementCentre[code];
-        return new Place(PlaceKind.Departement, name, centre.Insee, code, centre.Latitude, centre.Longitude);
+        var (latitude, longitude, radius) = _departementArea[code];
+        return new Place(PlaceKind.Departement, name, centre.Insee, code, latitude, longitude) { RadiusKm = radius };
+    }
+
+    /// <summary>
+    /// The middle of a département's communes and the radius reaching 95 % of them, in tens of km (at most
+    /// 200, the upstream limit): a département is searched as a whole, not around its largest town.
+    /// </summary>
+    private static (double, double, int) Area(List<Commune> communes)
+    {
+        var latitude = communes.Average(c => c.Latitude);
+        var longitude = communes.Average(c => c.Longitude);
+        var distances = communes.Select(c => GeoMath.DistanceKm(latitude, longitude, c.Latitude, c.Longitude)).Order().ToList();
+        var reach = distances[Math.Min(distances.Count - 1, (int)(distances.Count * 0.95))];
+        return (latitude, longitude, Math.Clamp((int)Math.Ceiling(reach / 10) * 10, 10, 200));
     }
 
     [GeneratedRegex(@"^([a-z]{3,})(\d{1,2}e?)$")]

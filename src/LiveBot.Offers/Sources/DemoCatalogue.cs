@@ -136,7 +136,7 @@ public sealed class DemoCatalogue
         return (seed / 401 % 3) switch
         {
             0 => $"{kind} {family}",
-            1 => $"{kind} de {City(commune)}",
+            1 => $"{kind} {PlacePhrase.Of(City(commune))}",
             _ => $"{kind} {family} & associés",
         };
     }

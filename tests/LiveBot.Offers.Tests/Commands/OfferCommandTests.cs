@@ -153,6 +153,48 @@ public sealed class OfferCommandTests
         Assert.Contains("près de Paris 16e", reply.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("!offres boulanger Aurillac", "près d'Aurillac :")]
+    [InlineData("!offres boulanger Le Mans", "près du Mans :")]
+    [InlineData("!offres boulanger Gironde", "« boulanger » dans le 33 (Gironde) :")]
+    [InlineData("!offres boulanger 2A", "« boulanger » dans le 2A (Corse-du-Sud) :")]
+    [InlineData("!entreprises boulanger Gironde", "« boulanger » dans le 33 (Gironde) :")]
+    public async Task Offres_Issue5PlacePhrase_FrenchElisionAndDepartements(string line, string expected)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("de Le ", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("près de Gironde", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Offres_Issue5Departement_SearchedAsAWholeNotAroundItsLargestTown()
+    {
+        var reply = await Runner.RunAsync("!offres boulanger Gironde");
+
+        Assert.DoesNotContain("élargi", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" km)", reply.Text, StringComparison.Ordinal); // distances from its middle would mean nothing
+        Assert.Contains("distanceCommune=", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("distanceCommune=30&", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entreprises_Issue5DemoCompanyNamedAfterATown_ElidesDe()
+    {
+        var demo = Demo.Value.GetRequiredService<LiveBot.Offers.Sources.OfferSearch>();
+        var place = TestData.Data.Places.Resolve("Ajaccio")!;
+        var names = new List<string>();
+        foreach (var code in new[] { "D1102", "D1202", "G1602", "D1106", "F1603" })
+        {
+            var outcome = await demo.SearchAsync(new LiveBot.Offers.Sources.OfferQuery(LiveBot.Offers.Sources.OfferKind.Companies, [code], place, 100, 50), CancellationToken.None);
+            names.AddRange(outcome.Results.Items.Select(i => i.Title));
+        }
+
+        Assert.DoesNotContain(names, n => n.Contains(" de A", StringComparison.Ordinal) || n.Contains(" de Le ", StringComparison.Ordinal));
+        Assert.Contains(names, n => n.Contains(" d'A", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Offres_UnknownJob_SuggestsCloseJobs()
     {
