@@ -18,6 +18,9 @@ public sealed partial class QuestionQueue
     public const string CollectionName = "questions";
     public const string MetaCollectionName = "questions_meta";
 
+    /// <summary>UTF-16 units allowed per character of <see cref="QuestionsOptions.MaxLength"/> (emoji sequences are long).</summary>
+    private const int MaxUnitsPerCharacter = 8;
+
     private static readonly int StatusCount = Enum.GetValues<QuestionStatus>().Length;
 
     private readonly LiteDbStore _store;
@@ -129,14 +132,21 @@ public sealed partial class QuestionQueue
     public SubmitResult Submit(string platform, string channel, string authorId, string authorName, string text)
     {
         text = text.Trim();
-        if (text.Length < _options.MinLength)
+        var length = QuestionText.Length(text);
+        if (length < _options.MinLength)
         {
             return new SubmitResult(SubmitOutcome.TooShort);
         }
 
-        if (text.Length > _options.MaxLength)
+        // Characters as read; a cap in UTF-16 units too, as one cluster can hide any number of combining marks.
+        if (length > _options.MaxLength || text.Length > _options.MaxLength * MaxUnitsPerCharacter)
         {
             return new SubmitResult(SubmitOutcome.TooLong);
+        }
+
+        if (!QuestionText.HasWords(text))
+        {
+            return new SubmitResult(SubmitOutcome.NoWords);
         }
 
         var fingerprint = QuestionFingerprint.Of(text);
@@ -237,10 +247,14 @@ public sealed partial class QuestionQueue
         }
     }
 
-    /// <summary>Pending (held or not), on air or answered -> approved; clears <see cref="Question.Held"/>. Refused when hidden.</summary>
+    /// <summary>
+    /// Pending (held or not) or answered -> approved; clears <see cref="Question.Held"/>. The question on air
+    /// stays on air (approving it changes nothing). Refused when hidden.
+    /// </summary>
     public Question? Approve(int id) => Transition(id, static doc => doc.Status switch
     {
         QuestionStatus.Hidden => null,
+        QuestionStatus.OnAir => (QuestionStatus.OnAir, doc.Held),
         _ => (QuestionStatus.Approved, false),
     });
 

@@ -20,6 +20,9 @@ public enum SubmitOutcome
 
     /// <summary>This viewer already has <see cref="QuestionsOptions.MaxOpenPerViewer"/> open questions.</summary>
     TooManyOpen,
+
+    /// <summary>Long enough but no words (emoji only, "aaaaaaaaaaa"): see <see cref="QuestionText.HasWords"/>.</summary>
+    NoWords,
 }
 
 /// <param name="Outcome">What happened.</param>

@@ -74,8 +74,55 @@ public sealed class QuestionQueueTests
     {
         using var temp = new TempQueue();
 
-        Assert.Equal(SubmitOutcome.Added, temp.Ask("Q" + new string('a', 298) + "?", "alice").Outcome);
-        Assert.Equal(SubmitOutcome.TooLong, temp.Ask("Q" + new string('a', 299) + "?", "bob").Outcome);
+        var words = string.Join(' ', Enumerable.Repeat("apprenti", 40));
+
+        Assert.Equal(SubmitOutcome.Added, temp.Ask(words[..299] + "?", "alice").Outcome);
+        Assert.Equal(SubmitOutcome.TooLong, temp.Ask(words[..300] + "?", "bob").Outcome);
+    }
+
+    [Fact]
+    public void Submit_Length_CountsCharactersAsReadNotUtf16Units()
+    {
+        using var temp = new TempQueue();
+        var emoji = string.Concat(Enumerable.Repeat("😂", 10));
+        var words = string.Join(' ', Enumerable.Repeat("apprenti", 40));
+
+        var nineAsRead = temp.Ask("Salut " + "😂😂😂", "alice");
+        var threeHundredAsRead = temp.Ask(words[..289] + emoji + "?", "bob");
+        var hugeCluster = temp.Ask("Salut les apprentis e" + new string('\u0301', 3000), "carol");
+
+        Assert.Equal(SubmitOutcome.TooShort, nineAsRead.Outcome);
+        Assert.Equal(SubmitOutcome.Added, threeHundredAsRead.Outcome);
+        Assert.Equal(SubmitOutcome.TooLong, hugeCluster.Outcome);
+    }
+
+    [Theory]
+    [InlineData("😂😂😂😂😂😂😂😂😂😂😂")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("AAAAAAaaaaaaàààààà !!!")]
+    [InlineData("ahahahahahahahahah")]
+    [InlineData("?????????? !!!!!!!!!")]
+    [InlineData("1234567890 12345")]
+    [InlineData("ok ok ok ok ok ok ok")]
+    public void Submit_NoRealWords_RefusedNotStored(string text)
+    {
+        using var temp = new TempQueue();
+
+        var result = temp.Ask(text);
+
+        Assert.Equal(SubmitOutcome.NoWords, result.Outcome);
+        Assert.Equal(0, temp.Queue.Counters().Total);
+    }
+
+    [Theory]
+    [InlineData("CAP ou BTS ?")]
+    [InlineData("Et à 30 ans ? 😂😂😂")]
+    [InlineData("Bac+3 => BTS ??")]
+    public void Submit_ShortButRealWords_Added(string text)
+    {
+        using var temp = new TempQueue();
+
+        Assert.Equal(SubmitOutcome.Added, temp.Ask(text).Outcome);
     }
 
     [Fact]
@@ -269,6 +316,22 @@ public sealed class QuestionQueueTests
         Assert.Null(temp.Queue.OnAir);
         Assert.Equal(QuestionStatus.Answered, temp.Queue.Get(1)!.Status);
         Assert.Equal(new QuestionCounters(0, 0, 0, 2, 0, 2), temp.Queue.Counters());
+    }
+
+    [Fact]
+    public void Approve_QuestionOnAir_StaysOnAirUnchanged()
+    {
+        using var temp = new TempQueue();
+        temp.Ask("Quel salaire pour un apprenti ?");
+        temp.Queue.PutOnAir(1);
+        var changes = new List<QuestionChange>();
+        temp.Queue.Changed += changes.Add;
+
+        var approved = temp.Queue.Approve(1);
+
+        Assert.Equal(QuestionStatus.OnAir, approved!.Status);
+        Assert.Equal(1, temp.Queue.OnAir!.Id);
+        Assert.Empty(changes);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
             ["usage"] = new("écris {command} suivi de ta question.", "command"),
             ["tooShort"] = new("ta question est un peu courte : {min} caractères au moins.", "min"),
             ["tooLong"] = new("ta question est trop longue : {max} caractères au plus.", "max"),
+            ["noWords"] = new("écris ta question avec quelques mots, s'il te plaît.", []),
             ["tooSoon"] = new("@{user}, une question toutes les {interval} s : réessaie dans {wait} s.", "interval", "wait"),
             ["tooMany"] = new("tu as déjà {max} questions en attente : attends qu'on y réponde.", "max"),
             ["approved"] = new("Question #{number} approuvée.", "number"),
@@ -35,6 +36,8 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
             ["noNext"] = new("Aucune question approuvée en attente.", []),
             ["notFound"] = new("Pas de question #{number}.", "number"),
             ["refused"] = new("La question #{number} est masquée : restaure-la d'abord depuis la page des présentateurs.", "number"),
+            ["alreadyOnAir"] = new("La question #{number} est déjà à l'antenne.", "number"),
+            ["moderationUsage"] = new("Modération : {command} ok <numéro>, {command} hide <numéro>, {command} next.", "command"),
         },
     };
 
@@ -48,6 +51,12 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
         {
             // A viewer typing exactly "!q ok 12" gets no answer: it is no question.
             return message.Role >= ChatRole.Moderator ? new Reply(Moderate(context, action, target)) : null;
+        }
+
+        // "!q ok", "!q hide abc", "!q next 3" from a moderator is a slip, not a question; from a viewer it is asked as usual.
+        if (message.Role >= ChatRole.Moderator && LooksLikeModeration(context.ArgList))
+        {
+            return new Reply(context.Text("moderationUsage", ("command", context.Commands.Prefix + context.InvokedAs)));
         }
 
         if (context.Args.Length == 0)
@@ -73,6 +82,7 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
             SubmitOutcome.AlreadyBacked => Shared(context, "alreadyBacked|" + number, context.Text("alreadyBacked", ("number", number))),
             SubmitOutcome.TooShort => Shared(context, "tooShort", context.Text("tooShort", ("min", options.MinLength))),
             SubmitOutcome.TooLong => Shared(context, "tooLong", context.Text("tooLong", ("max", options.MaxLength))),
+            SubmitOutcome.NoWords => Shared(context, "noWords", context.Text("noWords")),
             SubmitOutcome.TooManyOpen => Shared(context, "tooMany", context.Text("tooMany", ("max", options.MaxOpenPerViewer))),
             _ => null,
         };
@@ -96,6 +106,11 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
                 if (existing is null)
                 {
                     return context.Text("notFound", ("number", number));
+                }
+
+                if (action == "ok" && existing.Status == QuestionStatus.OnAir)
+                {
+                    return context.Text("alreadyOnAir", ("number", number)); // Approving it would take it off screen.
                 }
 
                 var changed = action == "ok" ? queue.Approve(number) : queue.Hide(number);
@@ -133,6 +148,13 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
 
         return false;
     }
+
+    /// <summary>
+    /// A moderation verb with a missing, bad or extra argument, in one or two words ("ok", "hide abc", "next 3"):
+    /// from a moderator, a slip to answer with the usage, never a question to file.
+    /// </summary>
+    internal static bool LooksLikeModeration(IReadOnlyList<string> args) =>
+        args.Count is 1 or 2 && args[0].ToLowerInvariant() is "ok" or "valider" or "approuver" or "hide" or "masquer" or "cacher" or "next" or "suivante" or "suivant";
 
     /// <summary>"12" or "#12", 1 to 9 digits.</summary>
     internal static bool TryParseNumber(string text, out int number)

@@ -134,6 +134,47 @@ public sealed class QuestionCommandTests
     }
 
     [Fact]
+    public async Task QuestionModeration_ApproveOnAirQuestion_StaysOnAir()
+    {
+        await using var bot = await BotHost.StartAsync();
+        await bot.SayAsync("!q Quel salaire pour un apprenti en BTS ?", "alice");
+        await bot.SayAsync("!q next", "modo", "moderator");
+
+        var replies = await bot.SayAsync("!q ok 1", "modo", "moderator");
+
+        Assert.Equal(["La question #1 est déjà à l'antenne."], replies);
+        Assert.Equal(1, bot.Service<QuestionQueue>().OnAir?.Id);
+    }
+
+    [Fact]
+    public async Task QuestionModeration_MissingOrBadNumberFromModerator_UsageNotAQuestion()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var usage = "Modération : !q ok <numéro>, !q hide <numéro>, !q next.";
+
+        foreach (var slip in new[] { "!q ok", "!q hide", "!q ok abc", "!q masquer #x", "!q valider 0", "!q next 3", "!question ok -1" })
+        {
+            var expected = slip.StartsWith("!question", StringComparison.Ordinal) ? usage.Replace("!q ", "!question ", StringComparison.Ordinal) : usage;
+            Assert.Equal([expected], await bot.SayAsync(slip, "modo", "moderator"));
+        }
+
+        Assert.Equal(["ta question est un peu courte : 10 caractères au moins."], await bot.SayAsync("!q ok", "carol"));
+        Assert.Equal(0, bot.Service<QuestionQueue>().Counters().Total);
+        Assert.Equal(["Merci @modo, question #1 bien reçue (aucune question avant la tienne)"], await bot.SayAsync("!q ok et pour les mineurs, quelles horaires ?", "modo", "moderator"));
+    }
+
+    [Fact]
+    public async Task Question_EmojiOnly_AskedForWords()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        var replies = await bot.SayAsync("!q " + string.Concat(Enumerable.Repeat("😂", 11)), "alice");
+
+        Assert.Equal(["écris ta question avec quelques mots, s'il te plaît."], replies);
+        Assert.Equal(0, bot.Service<QuestionQueue>().Counters().Total);
+    }
+
+    [Fact]
     public async Task Question_HeldQuestion_ToldItIsReviewed()
     {
         await using var bot = await BotHost.StartAsync(settings: new Dictionary<string, string> { ["Questions:RequireApproval"] = "true" });
