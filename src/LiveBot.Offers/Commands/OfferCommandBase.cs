@@ -121,8 +121,9 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
     }
 
     /// <summary>
-    /// The most useful reply that fits: the job-and-place search link with as many items as fit (two at
-    /// least), else the short link with as many items as fit, else one item with shorter words.
+    /// The most useful reply that fits: as many items as fit with the job-and-place search link (one item:
+    /// its own apply link first), then one item with shorter words; the bare home link only when no
+    /// other link fits (YouTube's 200 characters).
     /// </summary>
     private string Fit(CommandContext context, SearchOutcome outcome, string label, List<(string, object?)> values, Jobs.JobMatch job, Places.Place place)
     {
@@ -131,15 +132,26 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         var key = outcome.Widened ? "widened" : "results";
         var items = outcome.Results.Items;
         var search = OfferLinks.Search(job, place, outcome.RadiusKm);
+        var normal = isShort ? 28 : 60;
         var attempts = new List<(int Count, string Link, int TitleLength)>();
         for (var n = items.Count; n >= 2; n--)
         {
-            attempts.Add((n, search, isShort ? 28 : 60));
+            attempts.Add((n, search, normal));
+        }
+
+        foreach (var length in new[] { normal, 16 })
+        {
+            if (items.Count > 0 && items[0].Url is { } url)
+            {
+                attempts.Add((1, url, length));
+            }
+
+            attempts.Add((1, search, length));
         }
 
         for (var n = items.Count; n >= 1; n--)
         {
-            attempts.Add((n, n == 1 && items[0].Url is { } url ? url : OfferLinks.Home, isShort ? 28 : 60));
+            attempts.Add((n, OfferLinks.Home, normal));
         }
 
         attempts.Add((1, OfferLinks.Home, 16));

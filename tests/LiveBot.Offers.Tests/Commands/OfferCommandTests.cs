@@ -265,6 +265,46 @@ public sealed class OfferCommandTests
     }
 
     [Fact]
+    public async Task Offres_Issue5OneDemoItemOnTwitch_LinksTheJobAndPlaceSearchNotTheBareLink()
+    {
+        var reply = await Runner.RunAsync("!offres boulanger Aurillac", 500);
+
+        Assert.Matches(@"^\[Démo : offres fictives\] 1 offre ", reply.Text);
+        Assert.Contains("→ https://www.1jeune1solution.gouv.fr/apprentissage?libelleMetier=boulanger&codeRomes=D1102&", reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Text.Length <= 500);
+    }
+
+    [Fact]
+    public async Task Offres_Issue5SearchLinkFitsNowhereOnYouTube_BareLinkAsLastResort()
+    {
+        var reply = await Runner.RunAsync("!offres boulanger Aurillac", 200);
+
+        Assert.EndsWith("→ " + LiveBot.Offers.Commands.OfferLinks.Home, reply.Text, StringComparison.Ordinal);
+        Assert.True(reply.Text.Length <= 200);
+    }
+
+    [Fact]
+    public async Task Offres_Issue5ApiSingleResultWithoutApplyUrl_LinksTheJobAndPlaceSearch()
+    {
+        const string body = """
+            {"jobs":[{"identifier":{"id":"a1"},"workplace":{"name":"FOURNIL","location":{"geopoint":{"type":"Point","coordinates":[4.8357,45.7640]}}},
+              "offer":{"title":"Boulanger / Boulangère","status":"Active"}}],"recruiters":[]}
+            """;
+        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", () => Results.Text(body, "application/json")));
+        await using var services = OffersServices.Build(new Dictionary<string, string?>
+        {
+            ["Offers:Source"] = "ApiAlternance",
+            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
+            ["Offers:ApiAlternance:ApiKey"] = "k",
+        });
+
+        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+
+        Assert.StartsWith("1 offre d'apprentissage « boulanger » près de Lyon : Boulanger / Boulangère – FOURNIL (Lyon", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("→ https://www.1jeune1solution.gouv.fr/apprentissage?libelleMetier=boulanger&codeRomes=D1102&libelleCommune=Lyon&", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Offres_NothingEvenWidened_SaysSoAndSuggestsEntreprises()
     {
         await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", () => Results.Text("""{"jobs":[],"recruiters":[]}""", "application/json")));
