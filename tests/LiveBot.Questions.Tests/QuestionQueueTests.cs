@@ -493,4 +493,51 @@ public sealed class QuestionQueueTests
         queue.PurgeExpired();
         Assert.Equal(3, temp.Ask("Combien de jours de congés ?", "carol").Question!.Id);
     }
+
+    [Fact]
+    public void PurgeExpired_DeletedQuestions_TextAndVotersGoneFromTheDatabaseFile()
+    {
+        using var temp = new TempQueue(new QuestionsOptions { RetentionDays = 30, MaxOpenPerViewer = 100 });
+        for (var q = 0; q < 6; q++)
+        {
+            temp.Ask($"Zorglub{q} question secrète numéro {q} de mineur ?", "mineur-secret-" + q);
+        }
+
+        // Votes interleaved on every question: the documents grow, move and leave older versions behind.
+        for (var i = 0; i < 150; i++)
+        {
+            for (var q = 1; q <= 6; q++)
+            {
+                temp.Queue.Vote(q, $"local:votant-secret-{q}-{i}");
+            }
+        }
+
+        temp.Queue.Hide(2);
+        temp.Queue.Restore(2);
+        temp.Queue.PutOnAir(3);
+        temp.Queue.MarkAnswered(3);
+        temp.Time.Advance(TimeSpan.FromDays(31));
+        temp.Ask("Combien de jours de congés pour un apprenti ?", "carol");
+        var beforePurge = ReadShared(temp.DatabasePath);
+
+        Assert.Equal(6, temp.Queue.PurgeExpired());
+
+        var afterPurge = ReadShared(temp.DatabasePath);
+        foreach (var secret in new[] { "Zorglub"u8.ToArray(), "votant-secret"u8.ToArray(), "mineur-secret"u8.ToArray() })
+        {
+            Assert.NotEqual(-1, beforePurge.AsSpan().IndexOf(secret));
+            Assert.Equal(-1, afterPurge.AsSpan().IndexOf(secret));
+        }
+
+        Assert.NotEqual(-1, afterPurge.AsSpan().IndexOf("Combien de jours"u8));
+        Assert.Equal(0, new FileInfo(Path.Combine(Path.GetDirectoryName(temp.DatabasePath)!, "livebot-log.db")).Length);
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
 }
