@@ -1,6 +1,7 @@
 using LiveBot.Core.Chat;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
+using LiveBot.Core.Text;
 using LiveBot.Offers.Sectors;
 
 namespace LiveBot.Offers.Commands;
@@ -15,7 +16,7 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
         Usage = "<nom>",
         Texts = new Dictionary<string, TextInfo>
         {
-            ["sector"] = new("{name} (OPCO : {opco}) : {facts}. Métiers : {jobs}", "name", "opco", "facts", "jobs", "prefix", "offers"),
+            ["sector"] = new("{name} ({opcoLabel}). {facts}. Métiers : {jobs}", "name", "opco", "opcoLabel", "facts", "jobs", "prefix", "offers"),
             ["unknown"] = new("Je ne connais pas ce secteur. Secteurs : {sectors}", "query", "sectors", "prefix", "command"),
             ["usage"] = new("Secteurs : {sectors}. Tape {prefix}{command} <nom>", "sectors", "prefix", "command"),
         },
@@ -26,7 +27,7 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
         var set = sectors.Current;
         var prefix = ("prefix", (object?)context.Commands.Prefix);
         var command = ("command", (object?)context.InvokedAs);
-        var list = string.Join(", ", set.Sectors.Select(s => s.Id));
+        var list = string.Join(", ", set.Sectors.Select(s => s.DisplayName));
         string text;
         if (context.Args.Length == 0)
         {
@@ -45,6 +46,10 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
         return ValueTask.FromResult<Reply?>(new Reply(ReplyText.Truncate(text, Math.Max(2, context.MaxReplyLength))) { MergeKey = context.MergeKey });
     }
 
+    /// <summary>"Atlas" -> "OPCO Atlas"; "OPCO 2i", "L'Opcommerce" stay as they are.</summary>
+    private static string OpcoLabel(string opco) =>
+        TextFolding.Fold(opco).Contains("opco", StringComparison.Ordinal) ? opco : "OPCO " + opco;
+
     /// <summary>As many facts and example jobs as the platform's message length allows.</summary>
     private static string Describe(CommandContext context, Sector sector)
     {
@@ -60,6 +65,7 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
                     "sector",
                     ("name", sector.Name),
                     ("opco", sector.Opco),
+                    ("opcoLabel", OpcoLabel(sector.Opco)),
                     ("facts", string.Join(" · ", facts)),
                     ("jobs", jobs == 0 ? $"{context.Commands.Prefix}{offers} <métier> <ville>" : string.Join(", ", sector.Jobs.Take(jobs).Select(j => j.Label))),
                     ("prefix", context.Commands.Prefix),

@@ -22,7 +22,7 @@ public sealed class SecteursCommand(ModeratorFile<SectorSet> sectors) : IChatCom
     {
         var set = sectors.Current;
         var sector = context.Commands.Commands.FirstOrDefault(c => c.Id == "secteur")?.Name ?? "secteur";
-        var list = string.Join(", ", set.Sectors.Select(s => s.Id));
+        var list = string.Join(", ", set.Sectors.Select(s => s.DisplayName));
         var facts = set.General.Select(f => f + ".").Append(string.Empty);
         var text = string.Empty;
         foreach (var fact in facts)

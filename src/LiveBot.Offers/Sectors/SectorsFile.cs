@@ -52,7 +52,17 @@ public sealed record SectorFact(string Text, string Source, int Year)
 /// <summary>An example job of a sector, usable as an !offres hint.</summary>
 public sealed record SectorJob(string Label, string Rome);
 
-public sealed record Sector(string Id, string Name, IReadOnlyList<string> Aliases, string Opco, IReadOnlyList<SectorFact> Facts, IReadOnlyList<SectorJob> Jobs);
+public sealed record Sector(string Id, string Name, IReadOnlyList<string> Aliases, string Opco, IReadOnlyList<SectorFact> Facts, IReadOnlyList<SectorJob> Jobs)
+{
+    /// <summary>
+    /// What lists show and a viewer can type: the id, spelt with its accents when an alias is the same word
+    /// accented ("numerique" -> "numérique"; matching ignores accents, so both find the sector).
+    /// </summary>
+    public string DisplayName { get; } = Aliases
+        .Where(a => SectorSet.Key(a) == SectorSet.Key(Id) && a.Any(c => c > '\u007f'))
+        .Select(a => a.Trim())
+        .FirstOrDefault() ?? Id;
+}
 
 /// <summary>sectors.json once validated: lookup by id, name or alias, case and accents ignored.</summary>
 public sealed class SectorSet

@@ -21,7 +21,7 @@ public sealed class SectorCommandTests
     {
         var reply = await Runner.RunAsync(line);
 
-        Assert.StartsWith("Numérique, conseil, banque, assurance (OPCO : Atlas) : ", reply.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Numérique, conseil, banque, assurance (OPCO Atlas). ", reply.Text, StringComparison.Ordinal);
         Assert.Contains("(DARES, 2024)", reply.Text, StringComparison.Ordinal);
     }
 
@@ -45,7 +45,7 @@ public sealed class SectorCommandTests
     {
         var reply = await Runner.RunAsync("!secteur spatial");
 
-        Assert.Equal("Je ne connais pas ce secteur. Secteurs : culture, numerique, agriculture, social, batiment, commerce, services, industrie, transport, artisanat, sante", reply.Text);
+        Assert.Equal("Je ne connais pas ce secteur. Secteurs : culture, numérique, agriculture, social, bâtiment, commerce, services, industrie, transport, artisanat, santé", reply.Text);
     }
 
     [Theory]
@@ -56,8 +56,46 @@ public sealed class SectorCommandTests
         var reply = await Runner.RunAsync("!secteurs", max);
 
         Assert.True(reply.Text.Length <= max);
-        Assert.Contains("Secteurs : culture, numerique", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("Secteurs : culture, numérique, agriculture, social, bâtiment, commerce, services, industrie, transport, artisanat, santé", reply.Text, StringComparison.Ordinal);
         Assert.EndsWith("→ !secteur <nom>", reply.Text, StringComparison.Ordinal);
         Assert.Equal(withFigure, reply.Text.Contains("(DARES, 2024)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("!secteur tech")]
+    [InlineData("!secteur industrie")]
+    [InlineData("!secteur commerce")]
+    public async Task Secteur_Issue5Facts_NoChainOfColons(string line)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        var first = reply.Text.Split(" · ")[0];
+        Assert.True(first.Count(c => c == ':') <= 1, reply.Text);
+        Assert.DoesNotContain("OPCO OPCO", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("OPCO :", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("!secteur resto")]
+    [InlineData("!secteur restauration")]
+    [InlineData("!secteur hôtellerie")]
+    [InlineData("!secteur hotellerie")]
+    [InlineData("!secteur hôtel")]
+    public async Task Secteur_Issue5HotelsAndRestaurants_FindsAkto(string line)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.StartsWith("Hôtellerie-restauration, propreté, sécurité, intérim (OPCO Akto). ", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("!secteur numérique")]
+    [InlineData("!secteur bâtiment")]
+    [InlineData("!secteur santé")]
+    public async Task Secteur_Issue5ListedNameWithAccents_FindsTheSector(string line)
+    {
+        var reply = await Runner.RunAsync(line);
+
+        Assert.DoesNotContain("Je ne connais pas", reply.Text, StringComparison.Ordinal);
     }
 }
