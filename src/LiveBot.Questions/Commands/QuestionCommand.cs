@@ -150,11 +150,14 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
     }
 
     /// <summary>
-    /// A moderation verb with a missing, bad or extra argument, in one or two words ("ok", "hide abc", "next 3"):
-    /// from a moderator, a slip to answer with the usage, never a question to file.
+    /// A moderation verb with a missing, bad or extra argument: in one or two words ("ok", "hide abc", "next 3"),
+    /// or followed by a number and more ("ok 12 merci"). From a moderator, a slip to answer with the usage,
+    /// never a question to file.
     /// </summary>
     internal static bool LooksLikeModeration(IReadOnlyList<string> args) =>
-        args.Count is 1 or 2 && args[0].ToLowerInvariant() is "ok" or "valider" or "approuver" or "hide" or "masquer" or "cacher" or "next" or "suivante" or "suivant";
+        args.Count > 0
+        && args[0].ToLowerInvariant() is "ok" or "valider" or "approuver" or "hide" or "masquer" or "cacher" or "next" or "suivante" or "suivant"
+        && (args.Count <= 2 || TryParseNumber(args[1], out _));
 
     /// <summary>"12" or "#12", 1 to 9 digits.</summary>
     internal static bool TryParseNumber(string text, out int number)

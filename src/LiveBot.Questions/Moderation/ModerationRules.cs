@@ -115,7 +115,14 @@ public sealed partial class ModerationRules
     public static bool ContainsLink(string text)
     {
         var folded = TextFolding.Fold(text);
-        return LinkPattern().IsMatch(folded) || DisguisedLinkPattern().IsMatch(folded);
+        try
+        {
+            return LinkPattern().IsMatch(folded) || DisguisedLinkPattern().IsMatch(folded);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true; // Text built to be slow to read: a moderator reads it instead.
+        }
     }
 
     private string? WordReason(string word)

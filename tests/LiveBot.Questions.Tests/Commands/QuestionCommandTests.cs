@@ -152,7 +152,7 @@ public sealed class QuestionCommandTests
         await using var bot = await BotHost.StartAsync();
         var usage = "Modération : !q ok <numéro>, !q hide <numéro>, !q next.";
 
-        foreach (var slip in new[] { "!q ok", "!q hide", "!q ok abc", "!q masquer #x", "!q valider 0", "!q next 3", "!question ok -1" })
+        foreach (var slip in new[] { "!q ok", "!q hide", "!q ok abc", "!q masquer #x", "!q valider 0", "!q next 3", "!q ok 12 merci", "!question ok -1" })
         {
             var expected = slip.StartsWith("!question", StringComparison.Ordinal) ? usage.Replace("!q ", "!question ", StringComparison.Ordinal) : usage;
             Assert.Equal([expected], await bot.SayAsync(slip, "modo", "moderator"));
