@@ -43,6 +43,7 @@ public sealed partial class OfferSearch(
 
     private const int MaxCacheEntries = 5_000;
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, SearchOutcome Outcome)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Task<SearchOutcome>>> _flights = new(StringComparer.Ordinal);
     private long _searches;
     private long _failures;
     private DateTimeOffset? _lastFailure;
@@ -64,17 +65,26 @@ public sealed partial class OfferSearch(
             return cached.Outcome;
         }
 
-        // Upstream calls get a hard deadline: the chat is never held longer than twice the timeout.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Value.Timeout * 2 + TimeSpan.FromSeconds(source.IsDemo ? 0 : 1));
+        // Single flight: askers of the same uncached search (a raid of "!offres boulanger Lyon") share one
+        // upstream call. It runs under its own deadline, not the first asker's token; each asker waits for
+        // it only as long as its own token allows.
+        var flight = _flights.GetOrAdd(key, static (k, state) => new Lazy<Task<SearchOutcome>>(() => state.Self.FetchAsync(state.Query, k)), (Self: this, Query: query));
+        return await flight.Value.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The one upstream search for a cache key (with widening), its outcome cached; never throws for an upstream failure.</summary>
+    private async Task<SearchOutcome> FetchAsync(OfferQuery query, string key)
+    {
         try
         {
+            // Upstream calls get a hard deadline: the chat is never held longer than twice the timeout.
+            using var deadline = new CancellationTokenSource(options.Value.Timeout * 2 + TimeSpan.FromSeconds(source.IsDemo ? 0 : 1));
             var outcome = await SearchWideningAsync(query, deadline.Token);
             Store(key, outcome);
             _lastSuccess = time.GetUtcNow();
             return outcome;
         }
-        catch (Exception ex) when (ex is OfferSourceException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is OfferSourceException or OperationCanceledException)
         {
             Interlocked.Increment(ref _failures);
             _lastFailure = time.GetUtcNow();
@@ -85,6 +95,10 @@ public sealed partial class OfferSearch(
             }
 
             return new SearchOutcome(SearchStatus.Unavailable, OfferResults.Empty, query.RadiusKm, false, source.IsDemo);
+        }
+        finally
+        {
+            _flights.TryRemove(key, out _);
         }
     }
 

@@ -158,6 +158,57 @@ public sealed class ApiAlternanceSourceTests
     }
 
     [Fact]
+    public async Task Search_Issue5RaidOfIdenticalMisses_OneUpstreamCall()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet(SearchPath, async context =>
+        {
+            arrived.TrySetResult();
+            await gate.Task.WaitAsync(context.RequestAborted);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(Body);
+        }));
+        await using var services = Build(upstream);
+        var search = services.Search();
+
+        var raid = Enumerable.Range(0, 20).Select(_ => search.SearchAsync(Query(OfferKind.Offers), CancellationToken.None)).ToList();
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        gate.SetResult();
+        var outcomes = await Task.WhenAll(raid).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.All(outcomes, o => Assert.Equal(SearchStatus.Found, o.Status));
+        Assert.Equal(1, upstream.Count(SearchPath));
+    }
+
+    [Fact]
+    public async Task Search_Issue5OneAskerGivesUp_OthersStillGetTheSharedAnswer()
+    {
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet(SearchPath, async context =>
+        {
+            arrived.TrySetResult();
+            await gate.Task.WaitAsync(context.RequestAborted);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(Body);
+        }));
+        await using var services = Build(upstream);
+        var search = services.Search();
+        using var impatient = new CancellationTokenSource();
+
+        var first = search.SearchAsync(Query(OfferKind.Offers), impatient.Token);
+        var second = search.SearchAsync(Query(OfferKind.Offers), CancellationToken.None);
+        await arrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await impatient.CancelAsync();
+        gate.SetResult();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal(SearchStatus.Found, (await second.WaitAsync(TimeSpan.FromSeconds(10))).Status);
+        Assert.Equal(1, upstream.Count(SearchPath));
+    }
+
+    [Fact]
     public async Task Search_NothingAt30Km_WidensOnceTo60()
     {
         await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet(SearchPath, (HttpRequest request) =>
