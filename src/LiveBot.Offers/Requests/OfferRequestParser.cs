@@ -13,6 +13,9 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
 {
     private const int MaxPlaceWords = 6;
 
+    /// <summary>Most words tried as a job before leftover words (bounds the work on a long hostile line).</summary>
+    private const int MaxJobWords = 6;
+
     public PlaceResolver Places => places;
 
     public JobCatalog Jobs => jobs;
@@ -99,7 +102,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
     /// <summary>The longest run of words at the start naming a known job, when words are left after it.</summary>
     private (JobMatch Job, string JobText, string Leftover)? KnownJobThenRest(List<string> tokens)
     {
-        for (var k = tokens.Count - 1; k >= 1; k--)
+        for (var k = Math.Min(tokens.Count - 1, MaxJobWords); k >= 1; k--)
         {
             var end = TrimSeparators(tokens, k);
             if (end == 0)
@@ -124,7 +127,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
     private (JobMatch Job, string JobText)? KnownJobThenCity(string jobText)
     {
         var tokens = Tokenize(jobText);
-        for (var k = tokens.Count - 1; k >= 1; k--)
+        for (var k = Math.Min(tokens.Count - 1, MaxJobWords); k >= 1; k--)
         {
             var end = TrimSeparators(tokens, k);
             if (end > 0 && places.Resolve(Join(tokens, k, tokens.Count)) is { Kind: not PlaceKind.Departement } && jobs.Resolve(Join(tokens, 0, end)).Match is { } job)

@@ -161,6 +161,7 @@ public sealed class OfferRequestParserTests
     [InlineData("à à à à à à à à")]
     [InlineData(",,,,")]
     [InlineData("boulanger 99999")]
+    [InlineData("boulanger zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz zzzzzzzzzz")]
     public void Parse_HostileInput_NeverThrows(string args)
     {
         var request = TestData.Parser.Parse(args);
