@@ -96,11 +96,25 @@ public sealed partial class ModerationRules
             }
         }
 
-        foreach (var joined in JoinedWords(folded))
+        var joined = JoinedWords(folded, out var rejoined);
+        if (!rejoined)
         {
-            if (WordReason(joined) is { } reason)
+            return null;
+        }
+
+        for (var i = 0; i < joined.Count; i++)
+        {
+            if (WordReason(joined[i]) is { } reason)
             {
                 return reason;
+            }
+
+            foreach (var phrase in _phrases)
+            {
+                if (i + phrase.Length <= joined.Count && PhraseAt(joined, i, phrase))
+                {
+                    return $"expression bloquée « {string.Join(' ', phrase.Select(p => p.Word))} »";
+                }
             }
         }
 
@@ -211,12 +225,16 @@ public sealed partial class ModerationRules
     });
 
     /// <summary>
-    /// Words cut by separators put back together: each space-separated chunk with its separators removed
-    /// ("co-nnard", "c.o.n.n.a.r.d", "sn@p"), and runs of three or more one-letter chunks ("c o n n a r d").
+    /// The text as words cut by separators put back together: each space-separated chunk with its separators
+    /// removed ("co-nnard", "c.o.n.n.a.r.d", "sn@p"), and runs of one-letter chunks joined ("c o n n a r d";
+    /// a lone dash or emoji between them does not stop them). <paramref name="rejoined"/> tells whether any
+    /// word differs from the plain words (else there is nothing new to look at).
     /// </summary>
-    private static IEnumerable<string> JoinedWords(string folded)
+    private static List<string> JoinedWords(string folded, out bool rejoined)
     {
+        var joined = new List<string>();
         var singles = new StringBuilder();
+        var any = false;
         foreach (var chunk in folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {
             var compact = new StringBuilder(chunk.Length);
@@ -224,8 +242,7 @@ public sealed partial class ModerationRules
             var inWord = false;
             foreach (var c in chunk)
             {
-                var kept = char.IsLetterOrDigit(c) || c is '@' or '$';
-                if (kept)
+                if (char.IsLetterOrDigit(c) || c is '@' or '$')
                 {
                     compact.Append(c);
                 }
@@ -239,29 +256,34 @@ public sealed partial class ModerationRules
                 inWord = isWordChar;
             }
 
-            if (compact.Length > 0 && (pieces > 1 || chunk.IndexOfAny(['@', '$']) >= 0))
-            {
-                yield return compact.ToString();
-            }
-
             if (compact.Length <= 1)
             {
-                singles.Append(compact.ToString()); // A lone dash or emoji between spaced letters does not stop them.
+                singles.Append(compact.ToString());
                 continue;
             }
 
-            if (singles.Length >= 3)
-            {
-                yield return singles.ToString();
-            }
-
-            singles.Clear();
+            any |= EndSingles(joined, singles);
+            any |= pieces > 1 || chunk.IndexOfAny(['@', '$']) >= 0;
+            joined.Add(compact.ToString());
         }
 
-        if (singles.Length >= 3)
+        any |= EndSingles(joined, singles);
+        rejoined = any;
+        return joined;
+    }
+
+    /// <summary>Adds the pending one-letter chunks as one word; true when they make a new word (three letters or more).</summary>
+    private static bool EndSingles(List<string> joined, StringBuilder singles)
+    {
+        if (singles.Length == 0)
         {
-            yield return singles.ToString();
+            return false;
         }
+
+        joined.Add(singles.ToString());
+        var isNew = singles.Length >= 3;
+        singles.Clear();
+        return isNew;
     }
 
     private static List<string> Words(string folded)

@@ -59,6 +59,8 @@ public sealed class ModerationRulesTests
     [InlineData("Je me suis fait en-cu-lé par mon patron", "mot bloqué « encul* »")]
     [InlineData("n1que ta m3re le patron", "expression bloquée « nique ta mere »")]
     [InlineData("niiiique ta mèèère le patron", "expression bloquée « nique ta mere »")]
+    [InlineData("n.i.q.u.e ta m-3-r-e le patron", "expression bloquée « nique ta mere »")]
+    [InlineData("n i q u e ta mère le patron", "expression bloquée « nique ta mere »")]
     public void HoldReason_DisguisedBlockedWord_IsHeld(string text, string reason)
     {
         var rules = new ModerationRules(["connard", "snap", "insta", "salope", "encul*", "nique ta mère"], holdLinks: true);
@@ -87,6 +89,24 @@ public sealed class ModerationRulesTests
         var rules = new ModerationRules(["connard", "snap", "insta", "salope", "encul*", "nique ta mère", "ntm", "fdp", "batard", "pute"], holdLinks: true);
 
         Assert.Null(rules.HoldReason(text));
+    }
+
+    [Fact]
+    public void HoldReason_HostileTexts_AnswersWithoutThrowing()
+    {
+        var rules = new ModerationRules(["connard", "encul*", "nique ta mère"], holdLinks: true);
+        var texts = new[]
+        {
+            string.Concat(Enumerable.Repeat("a ", 1200)),
+            string.Concat(Enumerable.Repeat("1@$", 800)),
+            string.Concat(Enumerable.Repeat("x . ", 600)),
+            string.Concat(Enumerable.Repeat("[.](dot)", 300)),
+            "e" + new string('\u0301', 2400),
+            string.Concat(Enumerable.Repeat("😂", 1200)),
+            "\u202Egnissecorp\u202C ??? \0\uFFFF",
+        };
+
+        Assert.All(texts, text => rules.HoldReason(text));
     }
 
     [Theory]
