@@ -168,6 +168,32 @@ public sealed class OfferCommandTests
         Assert.DoesNotContain("près de Gironde", reply.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("!offres boulanger Gironde", "« boulanger » dans le 33 (Gironde) :")]
+    [InlineData("!offres boulanger Le Mans", "« boulanger » près du Mans :")]
+    public async Task Offres_Issue5ShippedCommandsJson_UsesTheFrenchPlacePhrases(string line, string expected)
+    {
+        // The shipped offres entry alone (the other built-ins of the file are not registered here).
+        var shipped = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoRoot(), "config", "commands.json")))!;
+        var offres = shipped["builtins"]!["offres"]!.ToJsonString();
+        var runner = new CommandRunner(Demo.Value, $$"""{ "builtins": { "offres": {{offres}} } }""");
+
+        var reply = await runner.RunAsync(line);
+
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "config", "commands.json")))
+        {
+            folder = folder.Parent;
+        }
+
+        return folder?.FullName ?? throw new InvalidOperationException("config/commands.json not found above the test folder");
+    }
+
     [Fact]
     public async Task Offres_Issue5Departement_SearchedAsAWholeNotAroundItsLargestTown()
     {
