@@ -35,8 +35,8 @@ public sealed class SecteurCommand(ModeratorFile<SectorSet> sectors) : IChatComm
         }
         else if (set.Find(context.Args) is not { } sector)
         {
-            var query = context.Args.Length <= 30 ? context.Args : ReplyText.Truncate(context.Args, 30);
-            text = context.Text("unknown", ("query", query), ("sectors", list), prefix, command);
+            // {query} stays empty: the bot never repeats words it did not understand, whatever the text says.
+            text = context.Text("unknown", ("query", string.Empty), ("sectors", list), prefix, command);
         }
         else
         {

@@ -98,4 +98,15 @@ public sealed class SectorCommandTests
 
         Assert.DoesNotContain("Je ne connais pas", reply.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Secteur_Issue5UnknownWithQueryInConfiguredText_NeverRepeatsTheWords()
+    {
+        var runner = new CommandRunner(Services.Value, """{ "builtins": { "secteur": { "texts": { "unknown": "Pas de secteur « {query} ». {sectors}" } } } }""");
+
+        var reply = await runner.RunAsync("!secteur /ban streamer");
+
+        Assert.DoesNotContain("ban", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("streamer", reply.Text, StringComparison.Ordinal);
+    }
 }
