@@ -195,9 +195,12 @@ public sealed partial class JobCatalog
             return null;
         }
 
-        // A shortcut says exactly what it means; otherwise ROME jobs before groups.
+        // A shortcut says exactly what it means; otherwise ROME jobs before groups. The label is the ROME
+        // job's when one has exactly these words ("coiffeuse" -> « coiffeur », not the shortcut's « coiffure »).
         var chosen = ids.Any(i => _entries[i].IsShortcut) ? ids.Where(i => _entries[i].IsShortcut) : ids.OrderByDescending(i => _entries[i].IsJob);
-        return Match(chosen.ToList());
+        var match = Match(chosen.ToList());
+        var job = ids.Where(i => _entries[i].IsJob).Select(i => _entries[i].Display).FirstOrDefault();
+        return job is null ? match : match with { Label = Display(job) };
     }
 
     private List<int> Scored(List<string> stems)

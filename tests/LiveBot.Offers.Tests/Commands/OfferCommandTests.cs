@@ -111,6 +111,7 @@ public sealed class OfferCommandTests
     [InlineData("!offres cuisinié Lyon", "« cuisine »")]
     [InlineData("!offres Boulangères Lyon", "« boulanger »")]
     [InlineData("!offres cuisto Lyon", "« cuisine »")]
+    [InlineData("!offres COIFFEUSES Lyon", "« coiffeur »")]
     [InlineData("!offres meca Lyon", "« méca »")]
     [InlineData("!offres btp Lyon", "« BTP »")]
     public async Task Offres_Issue5RecognisedJob_ShowsTheCatalogueLabelNotTheTypedWords(string line, string expected)
