@@ -521,42 +521,23 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
                 var wait = _readBackoff.Next();
                 await WaitAsync(wait > _serverMinimum ? wait : _serverMinimum * 2, cancellationToken);
                 return;
-            case YouTubeFailure.ChatEnded:
+            case YouTubeFailure.ChatEnded or YouTubeFailure.ChatDisabled or YouTubeFailure.Forbidden or YouTubeFailure.NotFound:
+                // This chat is no longer readable: leave it and wait for a live (the next one, or the right one).
+                _error = ex.Failure switch
+                {
+                    YouTubeFailure.ChatDisabled => "le chat de ce live est désactivé",
+                    YouTubeFailure.Forbidden => "accès au chat refusé (compte sans droit sur ce live)",
+                    YouTubeFailure.NotFound => chatId is null ? "vidéo ou live introuvable" : "chat introuvable (LiveChatId erroné ?)",
+                    _ => _error,
+                };
                 if (chatId is not null)
                 {
-                    Leave(chatId, ended: true);
-                }
-
-                await WaitForLiveAsync(cancellationToken);
-                return;
-            case YouTubeFailure.ChatDisabled:
-                _error = "le chat de ce live est désactivé";
-                if (chatId is not null)
-                {
-                    Leave(chatId, ended: false);
-                }
-
-                await WaitForLiveAsync(cancellationToken);
-                return;
-            case YouTubeFailure.Forbidden:
-                _error = "accès au chat refusé (compte sans droit sur ce live)";
-                if (chatId is not null)
-                {
-                    Leave(chatId, ended: false);
-                }
-
-                await WaitForLiveAsync(cancellationToken);
-                return;
-            case YouTubeFailure.NotFound:
-                _error = chatId is null ? "vidéo ou live introuvable" : "chat introuvable (LiveChatId erroné ?)";
-                if (chatId is not null)
-                {
-                    if (chatId == _options.LiveChatId?.Trim())
+                    if (ex.Failure == YouTubeFailure.NotFound && chatId == _options.LiveChatId?.Trim())
                     {
                         _configuredChatInvalid = true;
                     }
 
-                    Leave(chatId, ended: false);
+                    Leave(chatId, ended: ex.Failure == YouTubeFailure.ChatEnded);
                 }
 
                 await WaitForLiveAsync(cancellationToken);
