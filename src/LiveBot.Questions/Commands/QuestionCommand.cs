@@ -70,15 +70,16 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
         return result.Outcome switch
         {
             // The receipt carries the asker's own number: named here, never merged.
-            SubmitOutcome.Added when result.Question!.Held => new Reply(context.Text("held", ("number", number))),
-            SubmitOutcome.Added => new Reply(context.Text("received", ("number", number), ("ahead", Ahead(result.Ahead)))),
+            // ShortText: what YouTube still sends when its daily quota runs low (a bare confirmation).
+            SubmitOutcome.Added when result.Question!.Held => new Reply(context.Text("held", ("number", number))) { ShortText = Short(number) },
+            SubmitOutcome.Added => new Reply(context.Text("received", ("number", number), ("ahead", Ahead(result.Ahead)))) { ShortText = Short(number) },
             SubmitOutcome.TooSoon => new Reply(context.Text(
                 "tooSoon",
                 ("interval", (int)Math.Ceiling(options.MinInterval.TotalSeconds)),
                 ("wait", Math.Max(1, (int)Math.Ceiling(result.RetryAfter.TotalSeconds))))),
 
             // The same answer for many viewers in a raid: the outbox may address it to all of them at once.
-            SubmitOutcome.Merged => Shared(context, "merged|" + number, context.Text("merged", ("number", number), ("votes", Votes(result.Question!.Votes)))),
+            SubmitOutcome.Merged => Shared(context, "merged|" + number, context.Text("merged", ("number", number), ("votes", Votes(result.Question!.Votes)))) with { ShortText = "+1 #" + number },
             SubmitOutcome.AlreadyBacked => Shared(context, "alreadyBacked|" + number, context.Text("alreadyBacked", ("number", number))),
             SubmitOutcome.TooShort => Shared(context, "tooShort", context.Text("tooShort", ("min", options.MinLength))),
             SubmitOutcome.TooLong => Shared(context, "tooLong", context.Text("tooLong", ("max", options.MaxLength))),
@@ -87,6 +88,8 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
             _ => null,
         };
     }
+
+    private static string Short(int number) => "question #" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + " reçue";
 
     /// <summary>A reply that names nobody, which the outbox addresses (and may merge with the same ones).</summary>
     internal static Reply Shared(CommandContext context, string key, string text) =>
