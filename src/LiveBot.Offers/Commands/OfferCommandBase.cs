@@ -48,7 +48,13 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
     public async ValueTask<Reply?> HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var text = await AnswerAsync(context, cancellationToken);
-        return new Reply(ReplyText.Truncate(text, Math.Max(2, context.MaxReplyLength))) { MergeKey = context.MergeKey };
+        return new Reply(ReplyText.Truncate(text, Math.Max(2, context.MaxReplyLength)))
+        {
+            MergeKey = context.MergeKey,
+
+            // What YouTube still sends when its daily quota runs low: where to look, no search data.
+            ShortText = "Toutes les offres d'apprentissage : " + OfferLinks.Home,
+        };
     }
 
     private async Task<string> AnswerAsync(CommandContext context, CancellationToken cancellationToken)

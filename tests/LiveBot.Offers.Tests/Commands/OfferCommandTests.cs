@@ -35,6 +35,16 @@ public sealed class OfferCommandTests
     }
 
     [Fact]
+    public async Task HandleAsync_AnyRequest_ShortTextFitsYouTubeForLowQuota()
+    {
+        var reply = await Runner.RunAsync("!offres boulanger Lyon", 200);
+
+        Assert.NotNull(reply.ShortText);
+        Assert.True(reply.ShortText.Length <= 200);
+        Assert.Contains("https://www.1jeune1solution.gouv.fr/apprentissage", reply.ShortText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Offres_BoulangerLyonOnTwitch_ItemsNearestFirstWithTheJobAndPlaceSearchLink()
     {
         var reply = await Runner.RunAsync("!offres boulanger Lyon", 500);
