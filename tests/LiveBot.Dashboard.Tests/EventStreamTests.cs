@@ -1,3 +1,4 @@
+using LiveBot.Dashboard;
 using System.Text.Json;
 using LiveBot.Dashboard.Tests.Support;
 using LiveBot.Questions;
@@ -28,6 +29,33 @@ public sealed class EventStreamTests
         Assert.Equal("Faut-il un diplôme pour entrer en apprentissage ?", change.GetProperty("question").GetProperty("text").GetString());
         Assert.Equal("bob", change.GetProperty("question").GetProperty("authorName").GetString());
         Assert.Equal(2, counters.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task OverlayEvents_TooManyOpen_503ForTheNextOne()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        var open = new List<SseReader>();
+        try
+        {
+            for (var i = 0; i < DashboardEndpoints.MaxOverlayStreams; i++)
+            {
+                var overlay = await SseReader.OpenAsync(bot.Http, "overlay/events");
+                open.Add(overlay);
+                await overlay.WaitForAsync("onair");
+            }
+
+            using var refused = await bot.Http.GetAsync("overlay/events", HttpCompletionOption.ResponseHeadersRead);
+
+            Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+        finally
+        {
+            foreach (var overlay in open)
+            {
+                await overlay.DisposeAsync();
+            }
+        }
     }
 
     [Fact]

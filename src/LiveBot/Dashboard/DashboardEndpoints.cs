@@ -23,6 +23,9 @@ public static class DashboardEndpoints
     /// <c>GET /</c> (token), <c>GET /events</c> (token), <c>GET /overlay</c> and <c>GET /overlay/events</c>
     /// (public: the on-air question only), <c>/assets/*</c>, and the question API.
     /// </summary>
+    /// <summary>Most overlay event streams open at once (the overlay needs no token).</summary>
+    public const int MaxOverlayStreams = 32;
+
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", PresenterPage).WithSecurityHeaders();
@@ -34,6 +37,13 @@ public static class DashboardEndpoints
         app.MapGet("/overlay", () => Asset("overlay.html")).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
         app.MapGet("/overlay/events", (HttpContext context, DashboardFeed feed) =>
         {
+            // Public, so bounded: a few OBS scenes need a handful; past that it is someone else.
+            if (feed.OverlayCount >= MaxOverlayStreams)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return context.Response.WriteAsJsonAsync(new { error = "Trop d'overlays ouverts." });
+            }
+
             var subscription = feed.SubscribeOverlay();
             return StreamAsync(context, subscription, feed.OverlaySnapshot());
         }).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
