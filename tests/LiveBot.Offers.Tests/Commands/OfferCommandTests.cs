@@ -1,3 +1,4 @@
+using LiveBot.Core.Chat;
 using LiveBot.Offers.Tests.Sources;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -264,16 +265,7 @@ public sealed class OfferCommandTests
     [Fact]
     public async Task Offres_ApiDown_PoliteUnavailableWithoutUpstreamText()
     {
-        await using var upstream = await FakeUpstream.StartAsync((app, _) =>
-            app.MapGet("/api/job/v1/search", () => Results.Text("{\"message\":\"SECRET upstream stack trace\"}", "application/json", statusCode: 500)));
-        await using var services = OffersServices.Build(new Dictionary<string, string?>
-        {
-            ["Offers:Source"] = "ApiAlternance",
-            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
-            ["Offers:ApiAlternance:ApiKey"] = "k",
-        });
-
-        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+        var reply = await AskApiAlternanceAsync(_ => Results.Text("{\"message\":\"SECRET upstream stack trace\"}", "application/json", statusCode: 500));
 
         Assert.StartsWith("Le service des offres ne répond pas pour le moment", reply.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", reply.Text, StringComparison.Ordinal);
@@ -287,15 +279,7 @@ public sealed class OfferCommandTests
             {"jobs":[{"identifier":{"id":"a1"},"workplace":{"name":"FOURNIL","location":{"geopoint":{"type":"Point","coordinates":[4.8357,45.7640]}}},
               "apply":{"url":"https://labonnealternance.apprentissage.beta.gouv.fr/emploi/a1"},"offer":{"title":"Boulanger / Boulangère","status":"Active"}}],"recruiters":[]}
             """;
-        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", () => Results.Text(body, "application/json")));
-        await using var services = OffersServices.Build(new Dictionary<string, string?>
-        {
-            ["Offers:Source"] = "ApiAlternance",
-            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
-            ["Offers:ApiAlternance:ApiKey"] = "k",
-        });
-
-        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+        var reply = await AskApiAlternanceAsync(_ => Results.Text(body, "application/json"));
 
         Assert.StartsWith("1 offre d'apprentissage « boulanger » près de Lyon : Boulanger / Boulangère – FOURNIL (Lyon", reply.Text, StringComparison.Ordinal);
         Assert.EndsWith("→ https://labonnealternance.apprentissage.beta.gouv.fr/emploi/a1", reply.Text, StringComparison.Ordinal);
@@ -327,15 +311,7 @@ public sealed class OfferCommandTests
             {"jobs":[{"identifier":{"id":"a1"},"workplace":{"name":"FOURNIL","location":{"geopoint":{"type":"Point","coordinates":[4.8357,45.7640]}}},
               "offer":{"title":"Boulanger / Boulangère","status":"Active"}}],"recruiters":[]}
             """;
-        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", () => Results.Text(body, "application/json")));
-        await using var services = OffersServices.Build(new Dictionary<string, string?>
-        {
-            ["Offers:Source"] = "ApiAlternance",
-            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
-            ["Offers:ApiAlternance:ApiKey"] = "k",
-        });
-
-        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+        var reply = await AskApiAlternanceAsync(_ => Results.Text(body, "application/json"));
 
         Assert.StartsWith("1 offre d'apprentissage « boulanger » près de Lyon : Boulanger / Boulangère – FOURNIL (Lyon", reply.Text, StringComparison.Ordinal);
         Assert.Contains("→ https://www.1jeune1solution.gouv.fr/apprentissage?libelleMetier=boulanger&codeRomes=D1102&libelleCommune=Lyon&", reply.Text, StringComparison.Ordinal);
@@ -344,15 +320,7 @@ public sealed class OfferCommandTests
     [Fact]
     public async Task Offres_NothingEvenWidened_SaysSoAndSuggestsEntreprises()
     {
-        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", () => Results.Text("""{"jobs":[],"recruiters":[]}""", "application/json")));
-        await using var services = OffersServices.Build(new Dictionary<string, string?>
-        {
-            ["Offers:Source"] = "ApiAlternance",
-            ["Offers:ApiAlternance:BaseUri"] = upstream.BaseUri + "api/",
-            ["Offers:ApiAlternance:ApiKey"] = "k",
-        });
-
-        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
+        var reply = await AskApiAlternanceAsync(_ => Results.Text("""{"jobs":[],"recruiters":[]}""", "application/json"));
 
         Assert.Equal("Aucune offre d'apprentissage « boulanger » à moins de 60 km de Lyon pour le moment. Tente la candidature spontanée : !entreprises boulanger Lyon", reply.Text);
     }
@@ -364,8 +332,15 @@ public sealed class OfferCommandTests
             {"jobs":[{"identifier":{"id":"a1"},"workplace":{"name":"FOURNIL","location":{"geopoint":{"type":"Point","coordinates":[5.2,45.5]}}},
               "offer":{"title":"Boulanger","status":"Active"}}],"recruiters":[]}
             """;
-        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", (HttpRequest request) =>
-            Results.Text(request.Query["radius"] == "60" ? body : """{"jobs":[]}""", "application/json")));
+        var reply = await AskApiAlternanceAsync(request => Results.Text(request.Query["radius"] == "60" ? body : """{"jobs":[]}""", "application/json"));
+
+        Assert.StartsWith("Rien à moins de 30 km, alors j'ai élargi à 60 km : 1 offre « boulanger » autour de Lyon : Boulanger – FOURNIL (", reply.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>Asks "!offres boulanger Lyon" with API Alternance as the source, answered by <paramref name="search"/> on a loopback fake.</summary>
+    private static async Task<Reply> AskApiAlternanceAsync(Func<HttpRequest, IResult> search)
+    {
+        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet("/api/job/v1/search", search));
         await using var services = OffersServices.Build(new Dictionary<string, string?>
         {
             ["Offers:Source"] = "ApiAlternance",
@@ -373,8 +348,6 @@ public sealed class OfferCommandTests
             ["Offers:ApiAlternance:ApiKey"] = "k",
         });
 
-        var reply = await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
-
-        Assert.StartsWith("Rien à moins de 30 km, alors j'ai élargi à 60 km : 1 offre « boulanger » autour de Lyon : Boulanger – FOURNIL (", reply.Text, StringComparison.Ordinal);
+        return await new CommandRunner(services).RunAsync("!offres boulanger Lyon");
     }
 }
