@@ -162,13 +162,7 @@ public sealed class ApiAlternanceSourceTests
     {
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet(SearchPath, async context =>
-        {
-            arrived.TrySetResult();
-            await gate.Task.WaitAsync(context.RequestAborted);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(Body);
-        }));
+        await using var upstream = await StartGatedAsync(arrived, gate);
         await using var services = Build(upstream);
         var search = services.Search();
 
@@ -186,13 +180,7 @@ public sealed class ApiAlternanceSourceTests
     {
         var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var upstream = await FakeUpstream.StartAsync((app, _) => app.MapGet(SearchPath, async context =>
-        {
-            arrived.TrySetResult();
-            await gate.Task.WaitAsync(context.RequestAborted);
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(Body);
-        }));
+        await using var upstream = await StartGatedAsync(arrived, gate);
         await using var services = Build(upstream);
         var search = services.Search();
         using var impatient = new CancellationTokenSource();
@@ -241,4 +229,14 @@ public sealed class ApiAlternanceSourceTests
 
         return OffersServices.Build(settings);
     }
+
+    /// <summary>A fake search that says when a call arrived and answers only once <paramref name="gate"/> opens.</summary>
+    private static Task<FakeUpstream> StartGatedAsync(TaskCompletionSource arrived, TaskCompletionSource gate) =>
+        FakeUpstream.StartAsync((app, _) => app.MapGet(SearchPath, async context =>
+        {
+            arrived.TrySetResult();
+            await gate.Task.WaitAsync(context.RequestAborted);
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(Body);
+        }));
 }
