@@ -164,7 +164,7 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         var text = string.Empty;
         foreach (var (count, link, titleLength) in attempts)
         {
-            var shown = items.Take(count).Select(i => Format(i, isShort, titleLength, place.Kind != PlaceKind.Departement));
+            var shown = items.Take(count).Select(i => Format(i, isShort, titleLength, !place.IsArea));
             text = label + context.Text(key, [.. values, ("items", string.Join(" · ", shown)), ("link", link)]);
             if (text.Length <= max)
             {

@@ -16,7 +16,16 @@ public sealed record RomeJob(string Code, string Parent, string Label)
 /// <summary>What a viewer's job words resolved to: ROME codes (main codes, as the APIs take them).</summary>
 /// <param name="Label">The job as the reply names it: the catalogue's label, never the words typed.</param>
 /// <param name="Codes">Distinct main ROME codes, best first.</param>
-public sealed record JobMatch(string Label, IReadOnlyList<string> Codes);
+public sealed record JobMatch(string Label, IReadOnlyList<string> Codes)
+{
+    /// <summary>The diploma asked for ("BTS NDRC"), when the words named one: its level filters the offers.</summary>
+    public DiplomaMatch? Diploma { get; init; }
+}
+
+/// <summary>A diploma understood in the job words.</summary>
+/// <param name="Label">As replies name it: « BTS NDRC », « CAP cuisine ».</param>
+/// <param name="Level">European level: CAP 3, bac 4, BTS/BUT 5, licence 6, master 7.</param>
+public sealed record DiplomaMatch(string Label, int Level);
 
 /// <summary>The answer for some job words: a match, or close jobs to suggest.</summary>
 public sealed record JobResolution(JobMatch? Match, IReadOnlyList<string> Suggestions);

@@ -22,18 +22,20 @@ public static class PlacePhrase
         return name.Length > 0 && IsVowel(name[0]) ? "d'" + name : "de " + name;
     }
 
-    /// <summary>"près de Lyon", "près d'Aurillac"; a département: "dans le 33 (Gironde)".</summary>
-    public static string Near(Place place) => place.Kind == PlaceKind.Departement ? In(place) : "près " + Of(place.Label);
+    /// <summary>"près de Lyon", "près d'Aurillac"; a département: "dans le 33 (Gironde)"; a region: "en Bretagne".</summary>
+    public static string Near(Place place) => place.IsArea ? In(place) : "près " + Of(place.Label);
 
-    /// <summary>"autour de Lyon"; a département: "dans le 33 (Gironde)".</summary>
-    public static string Around(Place place) => place.Kind == PlaceKind.Departement ? In(place) : "autour " + Of(place.Label);
+    /// <summary>"autour de Lyon"; a département: "dans le 33 (Gironde)"; a region: "en Bretagne".</summary>
+    public static string Around(Place place) => place.IsArea ? In(place) : "autour " + Of(place.Label);
 
-    /// <summary>"à moins de 60 km de Lyon"; a département: "dans le 33 (Gironde)".</summary>
+    /// <summary>"à moins de 60 km de Lyon"; a département: "dans le 33 (Gironde)"; a region: "en Bretagne".</summary>
     public static string Within(Place place, int radiusKm) =>
-        place.Kind == PlaceKind.Departement ? In(place) : $"à moins de {radiusKm} km {Of(place.Label)}";
+        place.IsArea ? In(place) : $"à moins de {radiusKm} km {Of(place.Label)}";
 
-    /// <summary>"dans le 33 (Gironde)", "dans le 2A (Corse-du-Sud)".</summary>
-    public static string In(Place place) => $"dans le {place.Departement} ({place.Label})";
+    /// <summary>"dans le 33 (Gironde)", "dans le 2A (Corse-du-Sud)", "en Île-de-France", "dans les Hauts-de-France".</summary>
+    public static string In(Place place) => place.Kind == PlaceKind.Region
+        ? place.InPhrase ?? "en " + place.Label
+        : $"dans le {place.Departement} ({place.Label})";
 
     private static bool StartsWithWord(string name, string article) =>
         name.Length > article.Length + 1 && name.StartsWith(article, StringComparison.Ordinal) && name[article.Length] == ' ';

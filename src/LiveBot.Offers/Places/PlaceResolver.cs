@@ -19,8 +19,19 @@ public sealed partial class PlaceResolver
     private readonly Dictionary<string, (double Latitude, double Longitude, int RadiusKm)> _departementArea = new(StringComparer.Ordinal);
     private readonly Dictionary<(int, int), List<Commune>> _grid;
     private readonly (string Key, Commune Commune)[] _large;
+    private readonly string[] _sortedNames;
+    private readonly Dictionary<string, Commune> _colloquial = new(StringComparer.Ordinal);
 
     public PlaceResolver(IEnumerable<Commune> communes, IEnumerable<(string Code, string Name)> departements)
+        : this(communes, departements, [], [])
+    {
+    }
+
+    public PlaceResolver(
+        IEnumerable<Commune> communes,
+        IEnumerable<(string Code, string Name)> departements,
+        IEnumerable<RegionRow> regions,
+        IEnumerable<(string Name, string Insee)> colloquial)
     {
         Communes = communes.ToList();
         _byInsee = Communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
@@ -73,7 +84,7 @@ public sealed partial class PlaceResolver
             }
 
             _departementCentre[code] = centre;
-            _departementArea[code] = Area(byDepartement[code].ToList());
+            _departementArea[code] = Covering(byDepartement[code].ToList());
             _departementByKey[code.ToLowerInvariant()] = (code, name);
             var key = PlaceKey.Normalize(name);
             _departementByKey.TryAdd(key, (code, name));
@@ -83,6 +94,16 @@ public sealed partial class PlaceResolver
                 {
                     _departementByKey.TryAdd(key[article.Length..], (code, name));
                 }
+            }
+        }
+
+        _sortedNames = _byName.Keys.Where(k => !k.Any(char.IsAsciiDigit)).Order(StringComparer.Ordinal).ToArray();
+        AddRegions(regions, byDepartement);
+        foreach (var (name, insee) in colloquial)
+        {
+            if (_byInsee.TryGetValue(insee, out var commune))
+            {
+                _colloquial[PlaceKey.Normalize(name)] = commune;
             }
         }
     }
@@ -110,7 +131,9 @@ public sealed partial class PlaceResolver
         }
 
         var departements = EmbeddedData.Rows("departements.tsv.gz").Select(r => (r[0], r[1]));
-        return new PlaceResolver(communes, departements);
+        var regions = EmbeddedData.Rows("regions.tsv.gz").Select(r => new RegionRow(r[0], r[1], r[2], r[3].Split('|', StringSplitOptions.RemoveEmptyEntries), r[4].Split(' ', StringSplitOptions.RemoveEmptyEntries), r[5]));
+        var colloquial = EmbeddedData.Rows("colloquial.tsv.gz").Select(r => (r[0], r[1]));
+        return new PlaceResolver(communes, departements, regions, colloquial);
     }
 
     public Commune? FindByInsee(string insee) => _byInsee.GetValueOrDefault(insee);
@@ -135,15 +158,30 @@ public sealed partial class PlaceResolver
             return departement;
         }
 
+        if (tokens.Count >= 2 && tokens[0] is "region" && Resolve(string.Join(' ', tokens.Skip(1))) is { IsArea: true } named)
+        {
+            return named; // "région Bretagne"
+        }
+
+        if (Area(key) is { } area)
+        {
+            return area;
+        }
+
+        if (_colloquial.TryGetValue(key, out var usual))
+        {
+            return Place.Of(usual);
+        }
+
         // "paris16", "lyon3e": the arrondissement glued to the city.
         if (tokens.Count == 1 && GluedNumber().Match(key) is { Success: true } glued)
         {
             return Resolve(glued.Groups[1].Value + " " + glued.Groups[2].Value);
         }
 
-        if (_byName.TryGetValue(key, out var named))
+        if (_byName.TryGetValue(key, out var communes))
         {
-            return Place.Of(named[0]);
+            return Place.Of(communes[0]);
         }
 
         // "Saint-Denis 93", "Valence (26)": a homonym narrowed by its département.
@@ -154,7 +192,7 @@ public sealed partial class PlaceResolver
             return inDepartement is null ? null : Place.Of(inDepartement);
         }
 
-        return _departementByKey.TryGetValue(key, out var dep) ? DepartementPlace(dep.Code, dep.Name) : null;
+        return null;
     }
 
     /// <summary>
@@ -172,6 +210,12 @@ public sealed partial class PlaceResolver
         if (key.Length < 4 || key.Any(char.IsAsciiDigit))
         {
             return null;
+        }
+
+        // A real commune whose name starts with the words typed ("Roissy" -> Roissy-en-Brie) beats a typo fix.
+        if (StartingWith(key) is { } prefixed)
+        {
+            return Place.Of(prefixed);
         }
 
         var max = key.Length >= 9 ? 2 : 1;
@@ -258,14 +302,14 @@ public sealed partial class PlaceResolver
     {
         var centre = _departementCentre[code];
         var (latitude, longitude, radius) = _departementArea[code];
-        return new Place(PlaceKind.Departement, name, centre.Insee, code, latitude, longitude) { RadiusKm = radius };
+        return new Place(PlaceKind.Departement, name, centre.Insee, code, latitude, longitude) { RadiusKm = radius, Departements = [code] };
     }
 
     /// <summary>
     /// The middle of a département's communes and the radius reaching 95 % of them, in tens of km (at most
     /// 200, the upstream limit): a département is searched as a whole, not around its largest town.
     /// </summary>
-    private static (double, double, int) Area(List<Commune> communes)
+    private static (double, double, int) Covering(List<Commune> communes)
     {
         var latitude = communes.Average(c => c.Latitude);
         var longitude = communes.Average(c => c.Longitude);

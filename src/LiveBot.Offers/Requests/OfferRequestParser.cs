@@ -130,7 +130,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         for (var k = Math.Min(tokens.Count - 1, MaxJobWords); k >= 1; k--)
         {
             var end = TrimSeparators(tokens, k);
-            if (end > 0 && places.Resolve(Join(tokens, k, tokens.Count)) is { Kind: not PlaceKind.Departement } && jobs.Resolve(Join(tokens, 0, end)).Match is { } job)
+            if (end > 0 && places.Resolve(Join(tokens, k, tokens.Count)) is { IsArea: false } && jobs.Resolve(Join(tokens, 0, end)).Match is { } job)
             {
                 return (job, Join(tokens, 0, end));
             }

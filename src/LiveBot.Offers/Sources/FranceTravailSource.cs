@@ -69,9 +69,12 @@ public sealed partial class FranceTravailSource(
 
     private async Task<(List<Offre> Offers, int Total)> SearchChunkAsync(OfferQuery query, string[] codes, CancellationToken cancellationToken)
     {
-        var where = query.Place.Kind == PlaceKind.Departement
-            ? $"departement={query.Place.Departement}"
-            : $"commune={CommuneCode(query.Place.Insee)}&distance={query.RadiusKm}";
+        var where = query.Place.Kind switch
+        {
+            PlaceKind.Departement => $"departement={query.Place.Departement}",
+            PlaceKind.Region when query.Place.RegionCode is { } region => $"region={region}",
+            _ => $"commune={CommuneCode(query.Place.Insee)}&distance={query.RadiusKm}",
+        };
         var path = string.Create(CultureInfo.InvariantCulture, $"offres/search?natureContrat=E2,FS&codeROME={string.Join(',', codes)}&{where}&range=0-149&sort=2");
         var uri = new Uri(options.Value.FranceTravail.BaseUri, path);
         for (var attempt = 0; ; attempt++)

@@ -13,7 +13,7 @@ public enum OfferKind
 public sealed record OfferQuery(OfferKind Kind, IReadOnlyList<string> Codes, Place Place, int RadiusKm, int MaxResults)
 {
     /// <summary>Cache key: kind, ROME codes, place and radius.</summary>
-    public string CacheKey => $"{Kind}|{string.Join(',', Codes.Order(StringComparer.Ordinal))}|{Place.Kind}:{Place.Insee}|{RadiusKm}";
+    public string CacheKey => $"{Kind}|{string.Join(',', Codes.Order(StringComparer.Ordinal))}|{Place.Key}|{RadiusKm}";
 }
 
 /// <summary>One offer (or company) as the reply shows it.</summary>

@@ -40,6 +40,42 @@ DEPARTEMENTS = {
 }
 
 
+# How a sentence says "in" a region (official ones from regions-fr.csv, by INSEE code).
+REGION_IN = {
+    "84": "en Auvergne-Rhône-Alpes", "27": "en Bourgogne-Franche-Comté", "53": "en Bretagne",
+    "24": "en Centre-Val de Loire", "94": "en Corse", "44": "dans le Grand Est", "32": "dans les Hauts-de-France",
+    "11": "en Île-de-France", "28": "en Normandie", "75": "en Nouvelle-Aquitaine", "76": "en Occitanie",
+    "52": "dans les Pays de la Loire", "93": "en Provence-Alpes-Côte d'Azur", "01": "en Guadeloupe",
+    "02": "en Martinique", "03": "en Guyane", "04": "à La Réunion", "06": "à Mayotte",
+}
+
+# Former regions people still name: their own départements (not the whole merged region), the merged
+# region's code (for APIs that take a region), the phrase. Written by hand from the 2015 regions (facts).
+FORMER_REGIONS = [
+    ("Alsace", "44", "en Alsace", "67 68"),
+    ("Lorraine", "44", "en Lorraine", "54 55 57 88"),
+    ("Champagne-Ardenne", "44", "en Champagne-Ardenne", "08 10 51 52"),
+    ("Auvergne", "84", "en Auvergne", "03 15 43 63"),
+    ("Rhône-Alpes", "84", "en Rhône-Alpes", "01 07 26 38 42 69 73 74"),
+    ("Bourgogne", "27", "en Bourgogne", "21 58 71 89"),
+    ("Franche-Comté", "27", "en Franche-Comté", "25 39 70 90"),
+    ("Nord-Pas-de-Calais", "32", "dans le Nord-Pas-de-Calais", "59 62"),
+    ("Picardie", "32", "en Picardie", "02 60 80"),
+    ("Aquitaine", "75", "en Aquitaine", "24 33 40 47 64"),
+    ("Limousin", "75", "dans le Limousin", "19 23 87"),
+    ("Poitou-Charentes", "75", "en Poitou-Charentes", "16 17 79 86"),
+    ("Midi-Pyrénées", "76", "en Midi-Pyrénées", "09 12 31 32 46 65 81 82"),
+    ("Languedoc-Roussillon", "76", "en Languedoc-Roussillon", "11 30 34 48 66"),
+]
+
+# Short names people use for a place that is not the commune's own name: name -> INSEE code.
+COLLOQUIAL = {
+    "Roissy": "95527", "Roissy-CDG": "95527", "Roissy Charles de Gaulle": "95527", "CDG": "95527",
+    "Aéroport Charles de Gaulle": "95527", "La Défense": "92062", "Sophia Antipolis": "06152",
+    "Sophia": "06152", "Marne-la-Vallée": "77083", "Euralille": "59350", "Part-Dieu": "69383",
+}
+
+
 def write(name, rows):
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
@@ -71,6 +107,21 @@ def main():
     write("communes.tsv.gz", communes)
 
     write("departements.tsv.gz", [[code, name] for code, name in sorted(DEPARTEMENTS.items())])
+
+    # regions: code, name, phrase, names people use (|), départements (space), merged region code
+    regions = []
+    with open(os.path.join(src, "regions-fr.csv"), encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter=";"):
+            names = [n for n in r["noms_courants"].split("|") if n]
+            former = {n for n, _, _, _ in FORMER_REGIONS}
+            names = [n for n in names if n not in former]
+            if r["code"] == "93":
+                names.append("Sud")
+            regions.append([r["code"], r["nom"], REGION_IN[r["code"]], "|".join(names), r["departements"], r["code"]])
+    for name, parent, phrase, deps in FORMER_REGIONS:
+        regions.append(["x" + name, name, phrase, "", deps, parent])
+    write("regions.tsv.gz", regions)
+    write("colloquial.tsv.gz", [[name, insee] for name, insee in sorted(COLLOQUIAL.items())])
 
     # ROME: code, parent code, label
     rome = []

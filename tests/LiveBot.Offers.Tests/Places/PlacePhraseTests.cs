@@ -59,4 +59,51 @@ public sealed class PlacePhraseTests
         var covered = communes.Count(c => GeoMath.DistanceKm(place.Latitude, place.Longitude, c.Latitude, c.Longitude) <= place.RadiusKm.Value);
         Assert.True(covered >= communes.Count * 0.95, $"{covered}/{communes.Count}");
     }
+
+    [Theory]
+    [InlineData("Bretagne", "en Bretagne")]
+    [InlineData("Île-de-France", "en Île-de-France")]
+    [InlineData("IDF", "en Île-de-France")]
+    [InlineData("hauts de france", "dans les Hauts-de-France")]
+    [InlineData("Grand Est", "dans le Grand Est")]
+    [InlineData("Corse", "en Corse")]
+    [InlineData("Alsace", "en Alsace")]
+    [InlineData("Limousin", "dans le Limousin")]
+    [InlineData("Réunion", "dans le 974 (La Réunion)")]
+    public void Near_Issue12Region_SaysInTheRegion(string typed, string expected)
+    {
+        var place = TestData.Data.Places.Resolve(typed)!;
+
+        Assert.Equal(expected, PlacePhrase.Near(place));
+        Assert.Equal(expected, PlacePhrase.Within(place, 60));
+    }
+
+    [Theory]
+    [InlineData("Bretagne", "22 29 35 56")]
+    [InlineData("Corse", "2A 2B")]
+    [InlineData("Alsace", "67 68")]
+    [InlineData("Gironde", "33")]
+    public void Resolve_Issue12Area_ItsDepartements(string typed, string departements)
+    {
+        var place = TestData.Data.Places.Resolve(typed)!;
+
+        Assert.True(place.IsArea);
+        Assert.Equal(departements, string.Join(' ', place.Departements));
+    }
+
+    [Theory]
+    [InlineData("Roissy", "95527")]
+    [InlineData("Poissy", "78498")]
+    [InlineData("Paris", "75056")]
+    [InlineData("Vienne", null)]
+    public void Resolve_Issue12CommuneOrArea_AsPeopleMeanIt(string typed, string? insee)
+    {
+        var place = TestData.Data.Places.Resolve(typed)!;
+
+        Assert.Equal(insee is null, place.IsArea);
+        if (insee is not null)
+        {
+            Assert.Equal(insee, place.Insee);
+        }
+    }
 }
