@@ -25,7 +25,7 @@ public class OffersSearchBenchmarks
     public void Setup()
     {
         var data = OffersData.Load();
-        _catalogue = new DemoCatalogue(data.Places, data.Jobs, 41_000, 575_000, 2026);
+        _catalogue = new DemoCatalogue(data.Places, data.Jobs, 41_000, 575_000, 2026, TimeProvider.System.GetUtcNow());
         _parser = new OfferRequestParser(data.Places, data.Jobs);
         Place Where(string name) => data.Places.Resolve(name)!;
         _bakerLyon = new OfferQuery(OfferKind.Offers, ["D1102"], Where("Lyon"), 30, 3);

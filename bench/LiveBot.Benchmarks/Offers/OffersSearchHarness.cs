@@ -38,7 +38,7 @@ public static class OffersSearchHarness
         LiveBot.Offers.Jobs.JobCatalog.LoadEmbedded();
         var jobsAgain = watch.Elapsed;
         watch.Restart();
-        var catalogue = new DemoCatalogue(data.Places, data.Jobs, offers, companies, 2026);
+        var catalogue = new DemoCatalogue(data.Places, data.Jobs, offers, companies, 2026, TimeProvider.System.GetUtcNow());
         var buildTime = watch.Elapsed;
 
         // Places: the 300 most populous communes and arrondissements, plus every département.

@@ -1,3 +1,4 @@
+using LiveBot.Offers.Index;
 using LiveBot.Offers.Jobs;
 using LiveBot.Offers.Places;
 
@@ -6,7 +7,8 @@ namespace LiveBot.Offers.Sources;
 /// <summary>
 /// The embedded demo catalogue: fictitious offers and companies spread over real communes (weighted by
 /// population) and real ROME codes (weighted towards common apprenticeships), generated deterministically
-/// from a seed. Indexed per main ROME code, sorted by latitude, so a search reads only a band of items.
+/// from a seed, as <see cref="OfferRecord"/>s in the same <see cref="OfferIndex"/> as the mirror of API
+/// Alternance's export, so the demo exercises the real search.
 /// </summary>
 public sealed class DemoCatalogue
 {
@@ -30,103 +32,39 @@ public sealed class DemoCatalogue
         "Benali", "Nguyen", "Haddad", "Traoré", "Da Silva", "Cohen", "Kaya",
     ];
 
-    private readonly Dictionary<string, Bucket> _offers;
-    private readonly Dictionary<string, Bucket> _companies;
     private readonly IReadOnlyList<Commune> _communes;
     private readonly Dictionary<string, RomeJob[]> _titles;
 
-    public DemoCatalogue(PlaceResolver places, JobCatalog jobs, int offers, int companies, int seed)
+    /// <summary>Builds the catalogue; <paramref name="now"/> dates the offers (published within the 60 days before).</summary>
+    public DemoCatalogue(PlaceResolver places, JobCatalog jobs, int offers, int companies, int seed, DateTimeOffset now, IEnumerable<OfferRecord>? extra = null)
+        : this(places, jobs)
+    {
+        var builder = new OfferIndexBuilder(places, jobs);
+        foreach (var record in Generate(offers, companies, seed, now).Concat(extra ?? []))
+        {
+            builder.Add(record);
+        }
+
+        Index = builder.Build();
+    }
+
+    private DemoCatalogue(PlaceResolver places, JobCatalog jobs)
     {
         _communes = places.Communes.Where(c => c.Insee is not ("75056" or "69123" or "13055")).ToList();
         _titles = jobs.Jobs.GroupBy(j => j.Parent, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        var mainCodes = jobs.MainCodes.ToArray();
-        var common = new HashSet<string>(Common.Where(_titles.ContainsKey), StringComparer.Ordinal);
-        var codeWeights = mainCodes.Select(c => common.Contains(c) ? 40.0 : 1.0).ToArray();
-        var communeWeights = _communes.Select(c => (double)Math.Max(c.Population, 1)).ToArray();
-        var random = new SplitMix(seed);
-        _offers = Generate(offers, mainCodes, Cumulative(codeWeights), Cumulative(communeWeights), random);
-        _companies = Generate(companies, mainCodes, Cumulative(codeWeights), Cumulative(communeWeights), random);
-        OfferCount = offers;
-        CompanyCount = companies;
+        MainCodes = jobs.MainCodes.ToArray();
+        Index = OfferIndex.Empty;
     }
 
-    public int OfferCount { get; }
+    /// <summary>The catalogue in the one index every source searches.</summary>
+    public OfferIndex Index { get; }
 
-    public int CompanyCount { get; }
+    public int OfferCount => Index.OfferCount;
+
+    public int CompanyCount => Index.CompanyCount;
 
     /// <summary>The nearest items (then newest) within the radius, and how many there are in all.</summary>
-    public OfferResults Search(OfferQuery query, DateTimeOffset now)
-    {
-        var buckets = query.Kind == OfferKind.Offers ? _offers : _companies;
-        var lat0 = query.Place.Latitude;
-        var lon0 = query.Place.Longitude;
-        var radius = (double)query.RadiusKm;
-        var dLat = radius / GeoMath.KmPerDegree;
-        var cosLat = Math.Cos(GeoMath.ToRadians(lat0));
-        var r2 = radius * radius;
-        var max = Math.Max(1, query.MaxResults);
-        var top = new List<(double D2, int Days, string Code, int Index)>(max + 1);
-        var total = 0;
-        foreach (var code in query.Codes.Distinct(StringComparer.Ordinal))
-        {
-            if (!buckets.TryGetValue(code, out var bucket))
-            {
-                continue;
-            }
-
-            var lats = bucket.Latitudes;
-            var start = LowerBound(lats, (float)(lat0 - dLat));
-            var end = (float)(lat0 + dLat);
-            for (var i = start; i < lats.Length && lats[i] <= end; i++)
-            {
-                var dy = (lats[i] - lat0) * GeoMath.KmPerDegree;
-                var dx = (bucket.Longitudes[i] - lon0) * GeoMath.KmPerDegree * cosLat;
-                var d2 = (dx * dx) + (dy * dy);
-                if (d2 > r2)
-                {
-                    continue;
-                }
-
-                total++;
-                var days = bucket.DaysAgo[i];
-                if (top.Count == max && (d2 > top[^1].D2 || (d2 == top[^1].D2 && days >= top[^1].Days)))
-                {
-                    continue;
-                }
-
-                var at = top.Count;
-                while (at > 0 && (top[at - 1].D2 > d2 || (top[at - 1].D2 == d2 && top[at - 1].Days > days)))
-                {
-                    at--;
-                }
-
-                top.Insert(at, (d2, days, code, i));
-                if (top.Count > max)
-                {
-                    top.RemoveAt(top.Count - 1);
-                }
-            }
-        }
-
-        var items = top.Select(t => Item(query, buckets[t.Code], t.Code, t.Index, now)).ToList();
-        return new OfferResults(items, total);
-    }
-
-    private OfferItem Item(OfferQuery query, Bucket bucket, string code, int i, DateTimeOffset now)
-    {
-        var commune = _communes[bucket.Communes[i]];
-        var distance = GeoMath.DistanceKm(query.Place.Latitude, query.Place.Longitude, bucket.Latitudes[i], bucket.Longitudes[i]);
-        var seed = bucket.Seeds[i];
-        var company = CompanyName(code, seed, commune);
-        if (query.Kind == OfferKind.Companies)
-        {
-            return new OfferItem(company, null, commune.ShortName, distance, null, null);
-        }
-
-        var titles = _titles[code];
-        var title = titles[(int)(seed % (uint)titles.Length)].CompactLabel;
-        return new OfferItem(title, company, commune.ShortName, distance, now.AddDays(-bucket.DaysAgo[i]), null);
-    }
+    public OfferResults Search(OfferQuery query, DateTimeOffset now) => Index.Search(query, now);
 
     private static string CompanyName(string code, uint seed, Commune commune)
     {
@@ -178,39 +116,42 @@ public sealed class DemoCatalogue
         },
     };
 
-    private Dictionary<string, Bucket> Generate(int count, string[] codes, double[] codeCdf, double[] communeCdf, SplitMix random)
+    private string[] MainCodes { get; }
+
+    /// <summary>
+    /// The demo's records, in the model the export reader produces (the commune is found from the postal
+    /// code and coordinates, as for an export item): offers first, then companies.
+    /// </summary>
+    public static IEnumerable<OfferRecord> Records(PlaceResolver places, JobCatalog jobs, int offers, int companies, int seed, DateTimeOffset now) =>
+        new DemoCatalogue(places, jobs).Generate(offers, companies, seed, now);
+
+    private IEnumerable<OfferRecord> Generate(int offers, int companies, int seed, DateTimeOffset now)
     {
-        var perCode = new Dictionary<string, List<Raw>>(StringComparer.Ordinal);
-        for (var n = 0; n < count; n++)
+        var common = new HashSet<string>(Common.Where(_titles.ContainsKey), StringComparer.Ordinal);
+        var codeCdf = Cumulative(MainCodes.Select(c => common.Contains(c) ? 40.0 : 1.0).ToArray());
+        var communeCdf = Cumulative(_communes.Select(c => (double)Math.Max(c.Population, 1)).ToArray());
+        var random = new SplitMix(seed);
+        for (var n = 0; n < offers + companies; n++)
         {
-            var code = codes[Pick(codeCdf, random.NextDouble())];
-            var communeIndex = Pick(communeCdf, random.NextDouble());
-            var commune = _communes[communeIndex];
+            var kind = n < offers ? OfferKind.Offers : OfferKind.Companies;
+            var code = MainCodes[Pick(codeCdf, random.NextDouble())];
+            var commune = _communes[Pick(communeCdf, random.NextDouble())];
             var lat = commune.Latitude + ((random.NextDouble() - 0.5) * 0.02);
             var lon = commune.Longitude + ((random.NextDouble() - 0.5) * 0.03);
-            var days = (byte)(random.NextUInt() % 60);
-            if (!perCode.TryGetValue(code, out var list))
-            {
-                list = [];
-                perCode[code] = list;
-            }
-
-            list.Add(new Raw((float)lat, (float)lon, communeIndex, random.NextUInt(), days));
+            var days = (int)(random.NextUInt() % 60);
+            var seedOfItem = random.NextUInt();
+            var company = CompanyName(code, seedOfItem, commune);
+            var postal = commune.PostalCodes.FirstOrDefault();
+            yield return kind == OfferKind.Companies
+                ? new OfferRecord(kind, company, null, [code], lat, lon, null, postal, 0, null, null, null)
+                : new OfferRecord(kind, Title(code, seedOfItem), company, [code], lat, lon, null, postal, DiplomaLevels.Min + (int)(seedOfItem / 13 % 5), now.AddDays(-days), null, null);
         }
+    }
 
-        var buckets = new Dictionary<string, Bucket>(StringComparer.Ordinal);
-        foreach (var (code, list) in perCode)
-        {
-            list.Sort((a, b) => a.Lat.CompareTo(b.Lat));
-            buckets[code] = new Bucket(
-                list.Select(r => r.Lat).ToArray(),
-                list.Select(r => r.Lon).ToArray(),
-                list.Select(r => r.Commune).ToArray(),
-                list.Select(r => r.Seed).ToArray(),
-                list.Select(r => r.Days).ToArray());
-        }
-
-        return buckets;
+    private string Title(string code, uint seed)
+    {
+        var titles = _titles[code];
+        return titles[(int)(seed % (uint)titles.Length)].CompactLabel;
     }
 
     private static double[] Cumulative(double[] weights)
@@ -236,29 +177,6 @@ public sealed class DemoCatalogue
         var index = Array.BinarySearch(cdf, u);
         return Math.Min(index < 0 ? ~index : index, cdf.Length - 1);
     }
-
-    private static int LowerBound(float[] values, float value)
-    {
-        int lo = 0, hi = values.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (values[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
-    }
-
-    private readonly record struct Raw(float Lat, float Lon, int Commune, uint Seed, byte Days);
-
-    private sealed record Bucket(float[] Latitudes, float[] Longitudes, int[] Communes, uint[] Seeds, byte[] DaysAgo);
 
     /// <summary>SplitMix64: the same sequence on every runtime, unlike System.Random.</summary>
     private sealed class SplitMix(int seed)

@@ -1,3 +1,4 @@
+using LiveBot.Offers.Index;
 using LiveBot.Offers.Places;
 
 namespace LiveBot.Offers.Sources;
@@ -9,11 +10,23 @@ public enum OfferKind
     Companies,
 }
 
-/// <summary>One search: main ROME codes around a place.</summary>
+/// <summary>
+/// One search: main ROME codes around a place, optionally only one target diploma level (3..7, offers
+/// only) and only inside a strict <see cref="Area"/> (a département, a region...).
+/// </summary>
 public sealed record OfferQuery(OfferKind Kind, IReadOnlyList<string> Codes, Place Place, int RadiusKm, int MaxResults)
 {
-    /// <summary>Cache key: kind, ROME codes, place and radius.</summary>
-    public string CacheKey => $"{Kind}|{string.Join(',', Codes.Order(StringComparer.Ordinal))}|{Place.Key}|{RadiusKm}";
+    /// <summary>Only offers whose <c>target_diploma</c> is this level (3 CAP ... 7 Bac+5); null: any.</summary>
+    public int? DiplomaLevel { get; init; }
+
+    /// <summary>Only items inside this area (checked on each item's commune, postal code and coordinates); null: the radius alone.</summary>
+    public OfferArea? Area { get; init; }
+
+    /// <summary>Cache key: kind, then <see cref="SearchKey"/>.</summary>
+    public string CacheKey => $"{Kind}|{SearchKey}";
+
+    /// <summary>What one upstream call answers for both kinds: ROME codes, place, radius, diploma, area.</summary>
+    public string SearchKey => $"{string.Join(',', Codes.Order(StringComparer.Ordinal))}|{Place.Key}|{RadiusKm}|{DiplomaLevel}|{Area?.Key}";
 }
 
 /// <summary>One offer (or company) as the reply shows it.</summary>
