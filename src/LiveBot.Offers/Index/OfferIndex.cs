@@ -54,6 +54,9 @@ public sealed class OfferIndex
         var diploma = query.Kind == OfferKind.Offers ? query.DiplomaLevel : null;
         var codes = query.Codes.Distinct(StringComparer.Ordinal).ToList();
         var seen = codes.Count > 1 ? new HashSet<int>() : null;
+
+        // A département or a region is searched strictly: only items whose commune is inside.
+        var departements = query.Place is { IsArea: true, Departements.Count: > 0 } area ? area.Departements : null;
         var top = new List<(double D2, int Published, int Id)>(max + 1);
         var total = 0;
         foreach (var code in codes)
@@ -75,7 +78,8 @@ public sealed class OfferIndex
                 if (d2 > r2
                     || (part.Expires[id] != 0 && part.Expires[id] <= nowMinutes)
                     || (diploma is { } level && part.Diplomas[id] != level)
-                    || (query.Area is { } area && !area.Contains(Location(part, id)))
+                    || (departements is not null && !Inside(part, id, departements))
+                    || (query.Area is { } filter && !filter.Contains(Location(part, id)))
                     || (seen is not null && !seen.Add(id)))
                 {
                     continue;
@@ -111,6 +115,9 @@ public sealed class OfferIndex
         date is { } value ? (int)Math.Clamp((value - Epoch).TotalMinutes, 1, int.MaxValue) : 0;
 
     internal static DateTimeOffset? Date(int minutes) => minutes == 0 ? null : Epoch.AddMinutes(minutes);
+
+    private bool Inside(Part part, int id, IReadOnlyList<string> departements) =>
+        part.Communes[id] is var c and >= 0 && Communes[c] is { } commune && departements.Contains(commune.Departement, StringComparer.Ordinal);
 
     private OfferLocation Location(Part part, int id)
     {

@@ -75,6 +75,18 @@ public sealed class OfferIndexTests
     }
 
     [Fact]
+    public void Search_DepartementPlace_OnlyItemsInside_Issue10()
+    {
+        var index = Build(DemoCatalogue.Records(TestData.Data.Places, TestData.Data.Jobs, 0, 30_000, 5, Now));
+        var rhone = TestData.Data.Places.Resolve("Rhône")!;
+
+        var results = index.Search(new OfferQuery(OfferKind.Companies, TestData.Data.Jobs.Resolve("vendeur").Match!.Codes, rhone, 120, 10), Now);
+
+        Assert.True(results.Total > 0);
+        Assert.All(results.Items, item => Assert.Equal("69", TestData.Data.Places.Resolve(item.City.Split(' ')[0])?.Departement));
+    }
+
+    [Fact]
     public void Search_OfferExpiresWhileLoaded_NoLongerShown_Issue10()
     {
         var lyon = TestData.Data.Places.Resolve("Lyon")!;
