@@ -38,82 +38,62 @@ public sealed partial class JobCatalog
 {
     public const int MaxCodes = 6;
 
-    /// <summary>
-    /// Common words and abbreviations viewers use, with the main ROME codes they mean. The first word is
-    /// the label replies show (matching folds accents and case).
-    /// </summary>
-    private static readonly (string[] Keys, string[] Codes)[] Shortcuts =
-    [
-        (["info", "informatique", "informaticien", "it"], ["M1805", "M1810", "M1801", "M1802"]),
-        (["dev", "développeur", "developpement", "dev web", "developpeur web", "code", "programmation"], ["M1805"]),
-        (["compta", "comptabilite", "comptable"], ["M1203", "M1608", "M1206"]),
-        (["méca", "mecanique", "mecanicien", "meca auto", "mecanique auto", "garage", "garagiste"], ["I1604", "I1607", "I1606"]),
-        (["BTP", "batiment", "chantier", "construction"], ["F1703", "F1602", "F1603", "F1606", "F1202"]),
-        (["RH", "ressources humaines", "recrutement"], ["M1501", "M1502", "M1503"]),
-        (["cuisine", "cuisto"], ["G1602", "G1601"]),
-        (["coiffure", "coiffeur", "barbier"], ["D1202"]),
-        (["vente", "vendeur", "vendeur magasin"], ["D1106", "D1214", "D1211", "D1212", "D1403"]),
-        (["commerce", "commercial"], ["D1403", "D1402", "D1407", "D1401"]),
-        (["resto", "restauration", "restaurant"], ["G1602", "G1803", "G1603"]),
-        (["serveur", "service en salle"], ["G1803"]),
-        (["boulangerie", "boulange"], ["D1102"]),
-        (["pâtisserie", "patissier"], ["D1104"]),
-        (["boucherie", "boucher"], ["D1101"]),
-        (["esthétique", "estheticien"], ["D1208"]),
-        (["secrétariat", "secretaire", "administratif"], ["M1607", "M1602", "M1604"]),
-        (["élec", "electricite", "electricien"], ["F1602", "I1309"]),
-        (["plomberie", "plombier"], ["F1603"]),
-        (["maçonnerie", "macon"], ["F1703"]),
-        (["menuiserie", "menuisier"], ["H2206", "F1607"]),
-        (["logistique", "logisticien", "entrepot", "magasinier"], ["N1103", "N1105", "N1101"]),
-        (["caissier", "caisse", "hote de caisse"], ["D1505"]),
-        (["agriculteur", "agriculture", "agricole", "ouvrier agricole"], ["A1416", "A1402", "A1403"]),
-        (["usineur", "usinage", "tourneur", "fraiseur"], ["H2903", "H2906"]),
-        (["électrotechnicien", "electrotechnique"], ["I1309", "H1209", "F1602"]),
-        (["agent immobilier", "immobilier", "negociateur immobilier"], ["C1504"]),
-        (["employé polyvalent", "equipier", "equipier polyvalent"], ["G1603", "D1507"]),
-        (["hôtellerie", "hotel"], ["G1703", "G1501", "G1502"]),
-        (["data", "data analyst", "données"], ["M1403", "M1802"]),
-        (["marketing", "com", "communication"], ["M1705", "E1103", "E1101"]),
-        (["pharmacie", "preparateur en pharmacie"], ["J1307"]),
-        (["soudure", "soudeur"], ["H2913"]),
-        (["espaces verts", "paysagiste", "jardinier"], ["A1203"]),
-        (["petite enfance", "creche"], ["K1303", "J1304"]),
-        (["aide à domicile", "auxiliaire de vie", "aide menagere"], ["K1302", "K1304"]),
-        (["transport", "chauffeur", "routier"], ["N4101", "N4105"]),
-    ];
-
     private readonly Dictionary<string, RomeJob> _byCode;
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string[]> _vocabularyByLength;
 
     public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups)
+        : this(jobs, groups, [])
+    {
+    }
+
+    /// <param name="titles">ROME job titles (appellations): main code, masculine and feminine title (empty when the same).</param>
+    public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups, IEnumerable<(string Code, string Masculine, string Feminine)> titles)
     {
         Jobs = jobs.ToList();
         _byCode = Jobs.ToDictionary(j => j.Code, StringComparer.Ordinal);
         foreach (var job in Jobs)
         {
-            var forms = job.Label.Split('/', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            AddEntry(job.Label, forms, [job.Parent], isJob: true);
+            var (masculine, feminine) = JobLabel.Genders(job.Label);
+            AddEntry(masculine, masculine == feminine ? [masculine] : [masculine, feminine], [job.Parent], isJob: true, feminine: feminine);
         }
+
+        var titleCount = 0;
+        foreach (var (code, masculine, feminine) in titles)
+        {
+            if (_byCode.TryGetValue(code, out var job))
+            {
+                AddEntry(masculine, feminine.Length == 0 ? [masculine] : [masculine, feminine], [job.Parent], isJob: true, feminine: feminine.Length == 0 ? masculine : feminine, isTitle: true);
+                titleCount++;
+            }
+        }
+
+        TitleCount = titleCount;
 
         foreach (var (label, codes) in groups)
         {
             AddEntry(label, [label], Parents(codes), isJob: false);
         }
 
-        foreach (var (keys, codes) in Shortcuts)
+        foreach (var (keys, codes) in JobShortcuts.All)
         {
             var parents = Parents(codes);
             if (parents.Length > 0)
             {
-                AddEntry(keys[0], keys, parents, isJob: false, isShortcut: true);
+                var (masculine, feminine) = JobLabel.Genders(keys[0]);
+                AddEntry(masculine, [masculine, feminine, .. keys[1..]], parents, isJob: false, isShortcut: true, feminine: feminine);
             }
         }
+
+        _vocabularyByLength = _postings.Keys.GroupBy(k => k.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
     }
 
     public IReadOnlyList<RomeJob> Jobs { get; }
+
+    /// <summary>How many ROME job titles (appellations) are known.</summary>
+    public int TitleCount { get; }
 
     /// <summary>The main ROME codes (those the APIs take).</summary>
     public IEnumerable<string> MainCodes => Jobs.Where(j => j.Code == j.Parent).Select(j => j.Code);
@@ -122,7 +102,8 @@ public sealed partial class JobCatalog
     {
         var jobs = EmbeddedData.Rows("rome.tsv.gz").Select(r => new RomeJob(r[0], r[1], r[2]));
         var groups = EmbeddedData.Rows("groups.tsv.gz").Select(r => (r[0], r[1].Split(',')));
-        return new JobCatalog(jobs, groups);
+        var titles = EmbeddedData.Rows("appellations.tsv.gz").Select(r => (r[0], r[1], r.Length > 2 ? r[2] : string.Empty));
+        return new JobCatalog(jobs, groups, titles);
     }
 
     public RomeJob? Find(string code) => _byCode.GetValueOrDefault(code);
@@ -141,7 +122,8 @@ public sealed partial class JobCatalog
             return new JobResolution(null, []);
         }
 
-        if (Exact(stems) is { } exact)
+        var typed = JobKey.Words(text).ToList();
+        if (Exact(stems, typed) is { } exact)
         {
             return new JobResolution(exact, []);
         }
@@ -167,49 +149,66 @@ public sealed partial class JobCatalog
             changed = true;
         }
 
-        if (changed && Exact(corrected) is { } fixedExact)
+        if (changed && Exact(corrected, typed) is { } fixedExact)
         {
             return new JobResolution(fixedExact, []);
         }
 
         var ranked = Scored(corrected);
+        if (ranked.Count == 0 && corrected.Count >= 3 && LongestTitle(corrected, typed) is { } title)
+        {
+            return new JobResolution(title, []);
+        }
+
         if (ranked.Count == 0 && corrected.Count >= 2)
         {
             ranked = Partial(corrected);
         }
 
         return ranked.Count > 0
-            ? new JobResolution(Match(ranked), [])
+            ? new JobResolution(Match(ranked, typed), [])
             : new JobResolution(null, Suggest(stems));
     }
 
-    /// <summary>The match of ranked entries: the best one's label, their codes.</summary>
-    private JobMatch Match(List<int> ranked) => new(
-        Display(_entries[ranked[0]].Display),
-        ranked.SelectMany(i => _entries[i].Codes).Distinct(StringComparer.Ordinal).Take(MaxCodes).ToList());
-
-    /// <summary>"Boulanger" -> "boulanger" (it sits inside a sentence); "BTP", "RH", "IT" stay.</summary>
-    private static string Display(string label)
+    /// <summary>The longest run of words (at least two, fewer than all) that is a whole title: "agent de sécurité incendie nuit".</summary>
+    private JobMatch? LongestTitle(List<string> stems, List<string> typed)
     {
-        var text = label.Length <= 40 ? label : label[..40].TrimEnd();
-        return text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1])
-            ? char.ToLowerInvariant(text[0]) + text[1..]
-            : text;
+        for (var length = stems.Count - 1; length >= 2; length--)
+        {
+            for (var start = 0; start + length <= stems.Count; start++)
+            {
+                if (Exact(stems.GetRange(start, length), typed) is { } match)
+                {
+                    return match;
+                }
+            }
+        }
+
+        return null;
     }
 
-    private JobMatch? Exact(List<string> stems)
+    /// <summary>The match of ranked entries: the best one's label (in the asker's gender), their codes.</summary>
+    private JobMatch Match(List<int> ranked, List<string> typed) => new(
+        Label(_entries[ranked[0]], typed),
+        ranked.SelectMany(i => _entries[i].Codes).Distinct(StringComparer.Ordinal).Take(MaxCodes).ToList());
+
+    /// <summary>The label of an entry as the reply shows it: the feminine title when the words typed are feminine.</summary>
+    private static string Label(Entry entry, List<string> typed) =>
+        JobLabel.Display(entry.Feminine is { } feminine && JobLabel.SaysFeminine(typed, entry.Display, feminine) ? feminine : entry.Display);
+
+    private JobMatch? Exact(List<string> stems, List<string> typed)
     {
         if (!_exact.TryGetValue(Key(stems), out var ids))
         {
             return null;
         }
 
-        // A shortcut says exactly what it means; otherwise ROME jobs before groups. The label is the ROME
-        // job's when one has exactly these words ("coiffeuse" -> « coiffeur », not the shortcut's « coiffure »).
+        // A shortcut says exactly what it means; otherwise ROME jobs and titles before groups. The label is the
+        // ROME job's or title's when one has exactly these words ("coiffeuse" -> « coiffeuse », not the shortcut's « coiffure »).
         var chosen = ids.Any(i => _entries[i].IsShortcut) ? ids.Where(i => _entries[i].IsShortcut) : ids.OrderByDescending(i => _entries[i].IsJob);
-        var match = Match(chosen.ToList());
-        var job = ids.Where(i => _entries[i].IsJob).Select(i => _entries[i].Display).FirstOrDefault();
-        return job is null ? match : match with { Label = Display(job) };
+        var match = Match(chosen.ToList(), typed);
+        var job = ids.Where(i => _entries[i].IsJob).Select(i => _entries[i]).FirstOrDefault();
+        return job is null ? match : match with { Label = Label(job, typed) };
     }
 
     private List<int> Scored(List<string> stems)
@@ -223,6 +222,7 @@ public sealed partial class JobCatalog
 
         return (candidates ?? [])
             .Select(i => (Id: i, Entry: _entries[i], Score: (double)stems.Count / _entries[i].StemCount))
+            .Where(c => !c.Entry.IsTitle || c.Score >= 0.5)
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Entry.IsJob)
             .ThenBy(c => c.Entry.Label, StringComparer.Ordinal)
@@ -230,87 +230,7 @@ public sealed partial class JobCatalog
             .ToList();
     }
 
-    /// <summary>Several words matching no single job together ("vendeuse boulangerie"): the jobs matching all but one.</summary>
-    private List<int> Partial(List<string> stems)
-    {
-        var matched = new Dictionary<int, int>();
-        foreach (var stem in stems)
-        {
-            foreach (var id in _postings[stem])
-            {
-                matched[id] = matched.GetValueOrDefault(id) + 1;
-            }
-        }
-
-        return matched
-            .Where(kv => kv.Value >= stems.Count - 1)
-            .OrderByDescending(kv => kv.Value)
-            .ThenByDescending(kv => _entries[kv.Key].IsShortcut)
-            .ThenByDescending(kv => (double)kv.Value / _entries[kv.Key].StemCount)
-            .ThenBy(kv => _entries[kv.Key].Label, StringComparer.Ordinal)
-            .Select(kv => kv.Key)
-            .ToList();
-    }
-
-    private string? Closest(string stem)
-    {
-        if (stem.Length < 4)
-        {
-            return null;
-        }
-
-        var max = stem.Length >= 7 ? 2 : 1;
-        string? best = null;
-        var bestDistance = max + 1;
-        var bestCount = 0;
-        foreach (var (known, posting) in _postings)
-        {
-            var distance = JobKey.Distance(stem, known, max);
-            if (distance < bestDistance || (distance == bestDistance && distance <= max && posting.Count > bestCount))
-            {
-                best = known;
-                bestDistance = distance;
-                bestCount = posting.Count;
-            }
-        }
-
-        return bestDistance <= max ? best : null;
-    }
-
-    /// <summary>Up to three ROME jobs whose words are close to (or start like) the words typed.</summary>
-    private List<string> Suggest(List<string> stems)
-    {
-        var scores = new Dictionary<int, int>();
-        foreach (var stem in stems.Where(s => s.Length >= 3))
-        {
-            foreach (var (known, posting) in _postings)
-            {
-                var distance = known.StartsWith(stem, StringComparison.Ordinal) || (known.Length >= 4 && stem.StartsWith(known, StringComparison.Ordinal))
-                    ? 0
-                    : JobKey.Distance(stem, known, 3);
-                if (distance > 3)
-                {
-                    continue;
-                }
-
-                foreach (var id in posting.Where(i => _entries[i].IsJob))
-                {
-                    scores[id] = Math.Min(scores.GetValueOrDefault(id, int.MaxValue), distance);
-                }
-            }
-        }
-
-        return scores
-            .OrderBy(kv => kv.Value)
-            .ThenBy(kv => _entries[kv.Key].StemCount)
-            .ThenBy(kv => _entries[kv.Key].Label, StringComparer.Ordinal)
-            .Select(kv => _entries[kv.Key].Display)
-            .Distinct(StringComparer.Ordinal)
-            .Take(3)
-            .ToList();
-    }
-
-    private void AddEntry(string label, IReadOnlyList<string> forms, string[] codes, bool isJob, bool isShortcut = false)
+    private void AddEntry(string label, IReadOnlyList<string> forms, string[] codes, bool isJob, bool isShortcut = false, string? feminine = null, bool isTitle = false)
     {
         if (codes.Length == 0)
         {
@@ -344,7 +264,7 @@ public sealed partial class JobCatalog
         if (isShortcut)
         {
             // Shortcuts match exactly only: their words do not widen the search of other entries.
-            _entries.Add(new Entry(label, label, codes, Math.Max(1, stems.Count), isJob, isShortcut));
+            _entries.Add(new Entry(label, label, codes, Math.Max(1, stems.Count), isJob, isShortcut, feminine, false));
             foreach (var stem in stems)
             {
                 AddPosting(stem, id);
@@ -353,8 +273,7 @@ public sealed partial class JobCatalog
             return;
         }
 
-        var display = isJob ? label.Split(" / ")[0].Trim() : label;
-        _entries.Add(new Entry(label, display, codes, Math.Max(1, JobKey.Stems(forms[0]).Count), isJob, false));
+        _entries.Add(new Entry(label, label, codes, Math.Max(1, JobKey.Stems(forms[0]).Count), isJob, false, feminine, isTitle));
         foreach (var stem in stems)
         {
             AddPosting(stem, id);
@@ -386,5 +305,8 @@ public sealed partial class JobCatalog
     [GeneratedRegex(@"^[A-Z]\d{4}$")]
     private static partial Regex RomeCodePattern();
 
-    private sealed record Entry(string Label, string Display, string[] Codes, int StemCount, bool IsJob, bool IsShortcut);
+    /// <param name="Display">The label a reply shows (the masculine title).</param>
+    /// <param name="Feminine">The feminine title, for askers who wrote it.</param>
+    /// <param name="IsTitle">A ROME job title (appellation): found by its words only when they are at least half of it.</param>
+    private sealed record Entry(string Label, string Display, string[] Codes, int StemCount, bool IsJob, bool IsShortcut, string? Feminine, bool IsTitle);
 }

@@ -76,6 +76,54 @@ COLLOQUIAL = {
 }
 
 
+WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿŒœ]+")
+
+
+def fold(text):
+    import unicodedata
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if unicodedata.category(c) != "Mn")
+
+
+def accent_vocabulary(labels):
+    """Folded word -> its accented lowercase spelling, as the referential writes it inside labels."""
+    seen = {}
+    for label in labels:
+        for word in WORD.findall(label):
+            if word[0].islower() and fold(word) != word:
+                seen.setdefault(fold(word), {}).setdefault(word, 0)
+                seen[fold(word)][word] += 1
+    return {k: max(v.items(), key=lambda kv: (kv[1], kv[0]))[0] for k, v in seen.items()}
+
+
+def restore_accents(label, vocabulary):
+    """The referential writes capitals without accents ("Electricien", "Ebéniste"): put them back."""
+    def fix(match):
+        word = match.group(0)
+        if not word[0].isupper() or word[0] not in "EAIOU" or (len(word) > 1 and word[1].isupper()):
+            return word
+        known = vocabulary.get(fold(word))
+        if known is not None and known[0] != word[0].lower() and fold(known[0]) == fold(word[0]):
+            return known[0].upper() + word[1:]
+        # A French word starting with E, one consonant, then a vowel is written É (Éducateur, Élagueur, Émailleur).
+        if re.match(r"E([bcdfgjlmnpqrtvz][aeiouyéèêu]|[bcdfgptv][rl]|ch)", word) and word not in ("Event", "Eleven"):
+            return "É" + word[1:]
+        return word
+    return WORD.sub(fix, label)
+
+
+def genders(label):
+    """ "Agent / Agente de sécurité" -> ("Agent de sécurité", "Agente de sécurité")."""
+    if " / " not in label:
+        return label, label
+    masculine, feminine = label.split(" / ", 1)
+    if " / " in feminine:  # "Employé / Employée polyvalent / polyvalente": keep the first split only
+        feminine = feminine.replace(" / ", " ")
+    n = len(masculine.split(" "))
+    words = feminine.split(" ")
+    rest = " ".join(words[n:])
+    return (masculine + (" " + rest if rest else "")).strip(), feminine.strip()
+
+
 def write(name, rows):
     buffer = io.BytesIO()
     with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as gz:
@@ -130,7 +178,19 @@ def main():
             rome.append([r["code_rome"], r["code_rome_parent"] or r["code_rome"], clean(r["libelle_rome"])])
     rome.sort(key=lambda r: r[0])
     known = {r[0] for r in rome}
+
+    # ROME appellations: main code, masculine title, feminine title (capitals' accents restored).
+    with gzip.open(os.path.join(src, "rome-appellations-v460.csv.gz"), "rt", encoding="utf-8") as f:
+        appellations = [r for r in csv.DictReader(f) if r["peu_usite"] != "O" and r["code_rome_parent"] in known]
+    vocabulary = accent_vocabulary([r[2] for r in rome] + [r["libelle_appellation_long"] for r in appellations])
+    for r in rome:
+        r[2] = restore_accents(r[2], vocabulary)
     write("rome.tsv.gz", rome)
+    titles = set()
+    for r in appellations:
+        masculine, feminine = genders(restore_accents(clean(r["libelle_appellation_long"]), vocabulary))
+        titles.add((r["code_rome_parent"], masculine, feminine if feminine != masculine else ""))
+    write("appellations.tsv.gz", [list(t) for t in sorted(titles)])
 
     # Keyword groups: label, codes (the LBA sub-domains, then the older LBA keyword groups)
     groups = {}

@@ -120,9 +120,9 @@ public sealed class OfferCommandTests
     [InlineData("!offres BOULANGER Lyon", "« boulanger »")]
     [InlineData("!offres boulangé Lyon", "« boulangerie »")]
     [InlineData("!offres cuisinié Lyon", "« cuisine »")]
-    [InlineData("!offres Boulangères Lyon", "« boulanger »")]
+    [InlineData("!offres Boulangères Lyon", "« boulangère »")]
     [InlineData("!offres cuisto Lyon", "« cuisine »")]
-    [InlineData("!offres COIFFEUSES Lyon", "« coiffeur »")]
+    [InlineData("!offres COIFFEUSES Lyon", "« coiffeuse »")]
     [InlineData("!offres meca Lyon", "« méca »")]
     [InlineData("!offres btp Lyon", "« BTP »")]
     public async Task Offres_Issue5RecognisedJob_ShowsTheCatalogueLabelNotTheTypedWords(string line, string expected)

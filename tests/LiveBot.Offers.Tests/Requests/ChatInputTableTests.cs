@@ -61,6 +61,92 @@ public sealed partial class ChatInputTableTests
         { "boulanger 97400", "D1102", "97411" },
     };
 
+    public static TheoryData<string, string, string> Titles() => new()
+    {
+        // The issue's lines, as they are.
+        { "agent de sécurité Strasbourg", "K2503", "67482" },
+        { "technicien de maintenance Le Mans", "I1304", "72181" },
+        { "préparateur de commandes Roissy", "N1103", "95527" },
+        { "aide soignante 93", "J1501", "dep:93" },
+        { "maçon Île-de-France", "F1703", "reg:Île-de-France" },
+
+        // ROME titles in several words, any gender and number, small typos.
+        { "agente de securite lyon", "K2503", "69123" },
+        { "agent securite a lille", "K2503", "59350" },
+        { "preparatrice de commande 95", "N1103", "dep:95" },
+        { "préparateur commandes Orléans", "N1103", "45234" },
+        { "aide-soignant Nantes", "J1501", "44109" },
+        { "aide soignant à Rennes", "J1501", "35238" },
+        { "jardinier paysagiste Angers", "A1203", "49007" },
+        { "esthéticienne à Nice", "D1208", "06088" },
+        { "prothésiste ongulaire Toulon", "D1208", "83137" },
+        { "fleuriste Dijon", "D1209", "21231" },
+        { "vendeuse en prêt-à-porter Lille", "D1214", "59350" },
+        { "assistante commerciale Lyon", "D1401", "69123" },
+        { "hôtesse de caisse Reims", "D1505", "51454" },
+        { "community manager Paris", "E1101", "75056" },
+        { "chargée de communication Bordeaux", "E1103", "33063" },
+        { "graphiste nantes", "E1205", "44109" },
+        { "conducteur de travaux Grenoble", "F1201", "38185" },
+        { "charpentier Annecy", "F1503", "74010" },
+        { "plombier chauffagiste Metz", "F1603", "57463" },
+        { "peintre en batiment Limoges", "F1606", "87085" },
+        { "carreleur Perpignan", "F1608", "66136" },
+        { "couvreur Brest", "F1610", "29019" },
+        { "commis de cuisine Annecy", "G1602", "74010" },
+        { "employé polyvalent de restauration Tours", "G1603", "37261" },
+        { "réceptionniste hotel Nice", "G1703", "06088" },
+        { "barman Biarritz", "G1801", "64122" },
+        { "serveuse Montpellier", "G1803", "34172" },
+        { "menuisier Caen", "H2206", "14118" },
+        { "ebeniste Nancy", "H2207", "54395" },
+        { "chaudronnier Le Havre", "H2902", "76351" },
+        { "soudeuse Valenciennes", "H2913", "59606" },
+        { "frigoriste Toulouse", "I1306", "31555" },
+        { "mécanicien poids lourds Rouen", "I1604", "76540" },
+        { "carrossier Amiens", "I1606", "80021" },
+        { "assistante dentaire Nîmes", "J1303", "30189" },
+        { "auxiliaire de puériculture Lyon", "J1304", "69123" },
+        { "ambulancier Clermont-Ferrand", "J1305", "63113" },
+        { "préparatrice en pharmacie Besançon", "J1307", "25056" },
+        { "opticien Poitiers", "J1405", "86194" },
+        { "educateur specialise Lille", "K1207", "59350" },
+        { "accompagnant éducatif petite enfance Rennes", "K1303", "35238" },
+        { "monteur vidéo Paris 11", "L1507", "75111" },
+        { "assistante de direction Marseille", "M1604", "13055" },
+        { "secrétaire médicale Pau", "M1609", "64445" },
+        { "developpeur web Nantes", "M1805", "44109" },
+        { "technicien informatique Lyon 7", "M1810", "69387" },
+        { "cariste Roissy", "N1101", "95527" },
+        { "livreur Saint-Étienne", "N4105", "42218" },
+        { "agent de sécurité incendie Lyon", "K2503", "69123" },
+        { "je cherche une alternance agent de sécurité à Lille", "K2503", "59350" },
+        { "technicien de maintenence Nantes", "I1304", "44109" },
+        { "préparateur de comandes Lyon", "N1103", "69123" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Titles))]
+    public void Parse_Issue12Titles_JobPlaceAndArea(string args, string job, string place) => AssertUnderstood(args, job, place);
+
+    [Theory]
+    [InlineData("préparatrice de commandes Roissy", "préparatrice de commandes")]
+    [InlineData("préparateur de commandes Roissy", "préparateur de commandes")]
+    [InlineData("agente de sécurité Lyon", "agente de sécurité")]
+    [InlineData("aide soignante 93", "aide-soignante")]
+    [InlineData("ebeniste Lyon", "ébéniste")]
+    [InlineData("electricien Lyon", "électricien")]
+    [InlineData("électricienne Lyon", "électricienne")]
+    [InlineData("boulangère Lyon", "boulangère")]
+    [InlineData("graphisme Lyon", "graphisme, infographisme")]
+    public void Parse_Issue12Label_TheTitleInTheAskersGenderAccentedAndWhole(string args, string label)
+    {
+        var request = TestData.Parser.Parse(args);
+
+        Assert.Equal(label, request.Job!.Label);
+        Assert.True(request.Job.Label.Length <= 40);
+    }
+
     [Theory]
     [MemberData(nameof(Places))]
     public void Parse_Issue12Places_JobPlaceAndArea(string args, string job, string place) => AssertUnderstood(args, job, place);

@@ -83,7 +83,7 @@ public sealed class OfferRequestParserTests
         { "boulanger à Marseile", "D1102", "13055" },
         { "Lyon boulanger", "D1102", "69123" },
         { "boulanger Bordeau", "D1102", "33063" },
-        { "vendeuse boulangerie Lyon", "D1102", "69123" },
+        { "vendeuse boulangerie Lyon", "D1106", "69123" },
         { "agent immobilier Nantes", "C1504", "44109" },
     };
 
