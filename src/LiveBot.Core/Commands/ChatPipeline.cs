@@ -40,6 +40,11 @@ public sealed partial class ChatPipeline(
         }
 
         var command = set.Find(name);
+        if (command?.Handler?.Info.RouteArgs?.Invoke(args) is { } routedId && set.FindById(routedId) is { } routed)
+        {
+            command = routed;
+        }
+
         if (command is null || !command.Enabled || !command.IsAvailableOn(message.Platform)
             || message.Role < command.Permission || !cooldowns.TryStart(command, message))
         {

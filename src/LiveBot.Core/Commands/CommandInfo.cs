@@ -21,6 +21,13 @@ public sealed record CommandInfo(string Id, string DefaultName, string Descripti
 
     /// <summary>Configurable texts by key.</summary>
     public IReadOnlyDictionary<string, TextInfo> Texts { get; init; } = new Dictionary<string, TextInfo>();
+
+    /// <summary>
+    /// Arguments that make this call another built-in command (by id), whose permission, cooldowns and handler
+    /// then apply: <c>!sondage 2</c> is the viewers' vote <c>!2</c>, while <c>!sondage</c> itself is for moderators.
+    /// Null, or a function returning null: no such arguments.
+    /// </summary>
+    public Func<string, string?>? RouteArgs { get; init; }
 }
 
 /// <summary>A built-in command: the code behind <c>!aide</c>, <c>!offres</c>, <c>!question</c>...</summary>

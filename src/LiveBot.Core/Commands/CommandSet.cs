@@ -67,6 +67,9 @@ public sealed class CommandSet
     /// <summary>Finds a command by a name or alias as typed (case and accents ignored).</summary>
     public CommandDefinition? Find(string typed) => _byName.GetValueOrDefault(TextFolding.Fold(typed));
 
+    /// <summary>A built-in command by its id ("vote"), whatever its configured name.</summary>
+    public CommandDefinition? FindById(string builtInId) => Commands.FirstOrDefault(c => c.Id == builtInId);
+
     /// <summary>The configured name of a built-in command (for texts that mention another command).</summary>
     public string NameOf(string builtInId) => Commands.FirstOrDefault(c => c.Id == builtInId)?.Name ?? builtInId;
 }

@@ -15,6 +15,8 @@ public static class DashboardEndpoints
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<DashboardFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
+        services.AddSingleton<PollFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<PollFeed>());
         services.AddSingleton<IHealthSection, DashboardHealthSection>();
         return services;
     }
@@ -29,13 +31,13 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", PresenterPage).WithSecurityHeaders();
-        app.MapGet("/events", (HttpContext context, DashboardFeed feed) =>
+        app.MapGet("/events", (HttpContext context, DashboardFeed feed, PollFeed polls) =>
         {
             var subscription = feed.SubscribePresenter();
-            return StreamAsync(context, subscription, feed.PresenterSnapshot());
+            return StreamAsync(context, subscription, feed.PresenterSnapshot() + polls.PresenterSnapshot());
         }).RequireDashboardToken().WithSecurityHeaders();
         app.MapGet("/overlay", () => Asset("overlay.html")).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
-        app.MapGet("/overlay/events", (HttpContext context, DashboardFeed feed) =>
+        app.MapGet("/overlay/events", (HttpContext context, DashboardFeed feed, PollFeed polls) =>
         {
             // Public, so bounded: a few OBS scenes need a handful; past that it is someone else.
             if (feed.OverlayCount >= MaxOverlayStreams)
@@ -45,10 +47,11 @@ public static class DashboardEndpoints
             }
 
             var subscription = feed.SubscribeOverlay();
-            return StreamAsync(context, subscription, feed.OverlaySnapshot());
+            return StreamAsync(context, subscription, feed.OverlaySnapshot() + polls.OverlaySnapshot());
         }).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
         app.MapGet("/assets/{name}", (string name) => Asset(name)).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
         app.MapQuestionApi();
+        app.MapPollApi();
         return app;
     }
 

@@ -96,6 +96,12 @@ public sealed partial class DashboardFeed : BackgroundService
         base.Dispose();
     }
 
+    /// <summary>Sends a frame of another capability (polls) to every open presenter page.</summary>
+    internal void PushToPresenters(string frame) => Broadcast(_presenters, frame);
+
+    /// <summary>Sends a frame of another capability (polls) to every open overlay.</summary>
+    internal void PushToOverlays(string frame) => Broadcast(_overlays, frame);
+
     internal static string Frame(string eventName, object payload) =>
         "event: " + eventName + "\ndata: " + JsonSerializer.Serialize(payload, Json) + "\n\n";
 

@@ -3,6 +3,7 @@ using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Dashboard;
 using LiveBot.Offers;
+using LiveBot.Polls;
 using LiveBot.Questions;
 using LiveBot.Twitch;
 using LiveBot.YouTube;
@@ -50,6 +51,7 @@ public static class LiveBotApp
             .AddTwitchChat(configuration)
             .AddYouTubeChat(configuration)
             .AddQuestionQueue(configuration)
+            .AddPolls(configuration)
             .AddOffers(configuration)
             .AddDashboard();
         configure?.Invoke(builder);

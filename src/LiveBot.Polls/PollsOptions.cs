@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveBot.Polls;
+
+/// <summary>
+/// The <c>Polls</c> section. Retention follows the questions' (<c>Questions:RetentionDays</c>,
+/// <c>Questions:PurgeInterval</c>): everything viewers leave behind goes after the same delay.
+/// </summary>
+public sealed class PollsOptions
+{
+    public const string Section = "Polls";
+
+    /// <summary>How long the overlay keeps the result of a closed poll.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan ResultShownFor { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Polls older than this many days are deleted (from <c>Questions:RetentionDays</c>).</summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>How often the retention purge runs (from <c>Questions:PurgeInterval</c>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+}
