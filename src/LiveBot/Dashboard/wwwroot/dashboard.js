@@ -45,6 +45,8 @@
 
   function connect() {
     source = new EventSource("/events");
+    // Other panels (polls.js) listen on the same stream.
+    document.dispatchEvent(new CustomEvent("livebot:source", { detail: source }));
     source.addEventListener("open", () => setConnection("live", "en direct"));
     source.addEventListener("error", () => {
       if (source.readyState === EventSource.CLOSED) {

@@ -4,7 +4,9 @@
 (function () {
   const LEAVE_MS = 450; // the .card transition
   const PLATFORM_LABELS = { twitch: "Twitch", youtube: "YouTube", local: "Chat de test" };
-  const theme = new URLSearchParams(location.search).get("theme");
+  const params = new URLSearchParams(location.search);
+  const theme = params.get("theme");
+  const only = params.get("show");
   document.documentElement.dataset.theme = theme === "light" ? "light" : "dark";
 
   const card = document.getElementById("card");
@@ -42,7 +44,9 @@
   // an OBS source stays open for hours and must come back on its own.
   function connect() {
     const source = new EventSource("/overlay/events");
-    source.addEventListener("onair", (e) => show(JSON.parse(e.data).question));
+    // ?show=poll: polls only (overlay-poll.js listens on the same stream).
+    if (only !== "poll") source.addEventListener("onair", (e) => show(JSON.parse(e.data).question));
+    document.dispatchEvent(new CustomEvent("livebot:source", { detail: source }));
     source.addEventListener("error", () => {
       if (source.readyState === EventSource.CLOSED) {
         source.close();
