@@ -24,6 +24,7 @@ public static class Harnesses
     {
         Dashboard.DashboardLatencyHarness.Register();
         Questions.QuestionsRaidHarness.Register();
+        Questions.QuestionsIntakeHarness.Register();
         Offers.OffersSearchHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
         YouTube.YouTubeLiveHarness.Register();

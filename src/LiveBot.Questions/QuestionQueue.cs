@@ -1,46 +1,37 @@
-using LiteDB;
 using LiveBot.Core.Storage;
-using LiveBot.Questions.Matching;
+using LiveBot.Questions.Index;
+using LiveBot.Questions.Intake;
+using LiveBot.Questions.Lifecycle;
 using LiveBot.Questions.Moderation;
+using LiveBot.Questions.Store;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiveBot.Questions;
 
 /// <summary>
-/// The viewers' questions: kept in LiteDB (collection <c>questions</c>), mirrored in memory for fast reads
-/// and de-duplication. Every change is written and checkpointed to the database file before the call
-/// returns (a question confirmed in chat survives kill -9), then <see cref="Changed"/> is raised.
-/// Thread-safe; changes are serialised by one lock, so <see cref="Changed"/> arrives in order.
+/// The viewers' questions, behind one lock: the <see cref="QuestionStore"/> (LiteDB, numbering, repair), the
+/// <see cref="QuestionIndex"/> (the mirror in memory, counters, duplicate index), the <see cref="QuestionIntake"/>
+/// rules (length, words, pace, merge, hold) and the <see cref="QuestionLifecycle"/> (statuses, votes, ranking).
+/// Every change is written and checkpointed to the database file before the call returns (a question
+/// confirmed in chat survives kill -9), then <see cref="Changed"/> is raised, in order.
+/// <see cref="Load"/> reads the file once, before anything else is asked.
 /// </summary>
 public sealed partial class QuestionQueue
 {
     public const string CollectionName = "questions";
     public const string MetaCollectionName = "questions_meta";
 
-    /// <summary>UTF-16 units allowed per character of <see cref="QuestionsOptions.MaxLength"/> (emoji sequences are long).</summary>
-    private const int MaxUnitsPerCharacter = 8;
-
-    private static readonly int StatusCount = Enum.GetValues<QuestionStatus>().Length;
-
-    private readonly LiteDbStore _store;
-    private readonly ILiteCollection<StoredQuestion> _collection;
-    private readonly ILiteCollection<QuestionsMeta> _meta;
     private readonly QuestionsOptions _options;
-    private readonly Func<ModerationRules> _rules;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
-    private readonly Dictionary<int, Entry> _entries = [];
-    private readonly DuplicateIndex _index = new();
-
-    /// <summary>Open questions held for review: never a merge target for other viewers (they must not learn they exist).</summary>
-    private readonly DuplicateIndex _heldIndex = new();
-    private readonly Dictionary<string, int> _openByAuthor = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _lastSubmit = new(StringComparer.Ordinal);
-    private readonly int[] _counts = new int[StatusCount];
+    private readonly QuestionStore _store;
+    private readonly QuestionIndex _index = new();
+    private readonly QuestionIntake _intake;
+    private readonly QuestionLifecycle _lifecycle;
     private int _lastNumber;
-    private int? _onAir;
+    private bool _loaded;
 
     public QuestionQueue(
         LiteDbStore store,
@@ -49,14 +40,12 @@ public sealed partial class QuestionQueue
         TimeProvider time,
         ILogger<QuestionQueue> logger)
     {
-        _store = store;
         _options = options.Value;
-        _rules = rules;
         _time = time;
         _logger = logger;
-        _collection = store.Collection<StoredQuestion>(CollectionName);
-        _meta = store.Collection<QuestionsMeta>(MetaCollectionName);
-        Load();
+        _store = new QuestionStore(store, logger);
+        _intake = new QuestionIntake(_options, rules);
+        _lifecycle = new QuestionLifecycle(_index, _store, Raise);
     }
 
     /// <summary>
@@ -68,15 +57,42 @@ public sealed partial class QuestionQueue
     public QuestionsOptions Options => _options;
 
     /// <summary>Why the last write to LiteDB failed, or null when it succeeded (shown on /healthz).</summary>
-    public string? LastStorageError { get; private set; }
+    public string? LastStorageError => _store.LastError;
+
+    /// <summary>
+    /// Reads the stored questions into memory and repairs what a hand-edited file could hold (two questions
+    /// on air). Called once at start, before the queue is used; a second call does nothing.
+    /// </summary>
+    public QuestionQueue Load()
+    {
+        lock (_gate)
+        {
+            if (_loaded)
+            {
+                return this;
+            }
+
+            var (docs, lastNumber) = _store.Load();
+            foreach (var doc in docs)
+            {
+                _index.Add(new QuestionEntry(doc, Matching.QuestionFingerprint.Of(doc.Text)));
+            }
+
+            _lastNumber = lastNumber;
+            _loaded = true;
+            Log.Loaded(_logger, _index.Count, _lastNumber);
+            return this;
+        }
+    }
 
     /// <summary>Questions, most votes first, then oldest first.</summary>
     public IReadOnlyList<Question> List(QuestionStatus? status = null, string? platform = null)
     {
         lock (_gate)
         {
-            var list = new List<Question>(status is { } s ? _counts[(int)s] : _entries.Count);
-            foreach (var entry in _entries.Values)
+            EnsureLoaded();
+            var list = new List<Question>(status is { } s ? _index.CountOf(s) : _index.Count);
+            foreach (var entry in _index.Entries)
             {
                 var q = entry.Snapshot;
                 if ((status is null || q.Status == status) && (platform is null || string.Equals(q.Platform, platform, StringComparison.OrdinalIgnoreCase)))
@@ -85,7 +101,7 @@ public sealed partial class QuestionQueue
                 }
             }
 
-            list.Sort(QueueOrder);
+            list.Sort(QuestionLifecycle.QueueOrder);
             return list;
         }
     }
@@ -94,7 +110,8 @@ public sealed partial class QuestionQueue
     {
         lock (_gate)
         {
-            return _entries.TryGetValue(id, out var entry) ? entry.Snapshot : null;
+            EnsureLoaded();
+            return _index.TryGet(id, out var entry) ? entry.Snapshot : null;
         }
     }
 
@@ -105,7 +122,8 @@ public sealed partial class QuestionQueue
         {
             lock (_gate)
             {
-                return _onAir is { } id ? _entries[id].Snapshot : null;
+                EnsureLoaded();
+                return _index.OnAirId is { } id ? _index[id].Snapshot : null;
             }
         }
     }
@@ -114,13 +132,8 @@ public sealed partial class QuestionQueue
     {
         lock (_gate)
         {
-            return new QuestionCounters(
-                _counts[(int)QuestionStatus.Pending],
-                _counts[(int)QuestionStatus.Approved],
-                _counts[(int)QuestionStatus.OnAir],
-                _counts[(int)QuestionStatus.Answered],
-                _counts[(int)QuestionStatus.Hidden],
-                _entries.Count);
+            EnsureLoaded();
+            return _index.Counters();
         }
     }
 
@@ -131,56 +144,25 @@ public sealed partial class QuestionQueue
     /// <param name="authorId">Platform-qualified user id ("twitch:123").</param>
     public SubmitResult Submit(string platform, string channel, string authorId, string authorName, string text)
     {
-        text = text.Trim();
-        var length = QuestionText.Length(text);
-        if (length < _options.MinLength)
+        if (_intake.Check(text, out var candidate) is { } refused)
         {
-            return new SubmitResult(SubmitOutcome.TooShort);
+            return refused;
         }
 
-        // Characters as read; a cap in UTF-16 units too, as one cluster can hide any number of combining marks.
-        if (length > _options.MaxLength || text.Length > _options.MaxLength * MaxUnitsPerCharacter)
-        {
-            return new SubmitResult(SubmitOutcome.TooLong);
-        }
-
-        if (!QuestionText.HasWords(text))
-        {
-            return new SubmitResult(SubmitOutcome.NoWords);
-        }
-
-        var fingerprint = QuestionFingerprint.Of(text);
-        var reason = _rules().HoldReason(text) ?? (_options.RequireApproval ? "validation requise" : null);
         lock (_gate)
         {
+            EnsureLoaded();
             var now = _time.GetUtcNow();
-            if (_lastSubmit.TryGetValue(authorId, out var last) && now - last < _options.MinInterval)
+            if (_intake.Decide(_index, candidate, authorId, now, out var mergeInto) is { } decided)
             {
-                return new SubmitResult(SubmitOutcome.TooSoon, RetryAfter: _options.MinInterval - (now - last));
+                return decided;
             }
 
-            if (_index.FindBest(fingerprint, _options.SimilarityThreshold) is { } match)
+            if (mergeInto is not null)
             {
-                var existing = _entries[match.Id];
-                if (existing.Doc.AuthorId == authorId || existing.Voters.Contains(authorId))
-                {
-                    return new SubmitResult(SubmitOutcome.AlreadyBacked, existing.Snapshot);
-                }
-
-                var voted = AddVote(existing, authorId, now);
-                _lastSubmit[authorId] = now;
+                var voted = _lifecycle.AddVote(mergeInto, authorId, now);
+                _intake.Accepted(authorId, now);
                 return new SubmitResult(SubmitOutcome.Merged, voted);
-            }
-
-            // A held question stays invisible: only its own author is told they asked it already.
-            if (_heldIndex.FindBest(fingerprint, _options.SimilarityThreshold) is { } held && _entries[held.Id].Doc.AuthorId == authorId)
-            {
-                return new SubmitResult(SubmitOutcome.AlreadyBacked, _entries[held.Id].Snapshot);
-            }
-
-            if (_openByAuthor.GetValueOrDefault(authorId) >= _options.MaxOpenPerViewer)
-            {
-                return new SubmitResult(SubmitOutcome.TooManyOpen);
             }
 
             var number = _lastNumber + 1;
@@ -191,26 +173,21 @@ public sealed partial class QuestionQueue
                 Channel = channel,
                 AuthorId = authorId,
                 AuthorName = authorName,
-                Text = text,
+                Text = candidate.Text,
                 CreatedAt = now.ToUnixTimeMilliseconds(),
                 UpdatedAt = now.ToUnixTimeMilliseconds(),
-                Status = reason is null ? QuestionStatus.Approved : QuestionStatus.Pending,
-                Held = reason is not null,
-                HeldReason = reason,
+                Status = candidate.HoldReason is null ? QuestionStatus.Approved : QuestionStatus.Pending,
+                Held = candidate.HoldReason is not null,
+                HeldReason = candidate.HoldReason,
             };
-            Durably(() =>
-            {
-                _collection.Insert(doc);
-                _meta.Upsert(new QuestionsMeta { LastNumber = number });
-            });
+            _store.Insert(doc);
 
             _lastNumber = number;
-            _lastSubmit[authorId] = now;
-            var entry = new Entry(doc, fingerprint);
-            _entries[number] = entry;
-            Track(entry, added: true);
+            _intake.Accepted(authorId, now);
+            var entry = new QuestionEntry(doc, candidate.Fingerprint);
+            _index.Add(entry);
             Raise(QuestionChange.Added, entry.Snapshot);
-            var ahead = entry.Snapshot.Status == QuestionStatus.Approved ? Ahead(entry.Snapshot) : 0;
+            var ahead = entry.Snapshot.Status == QuestionStatus.Approved ? _lifecycle.Ahead(entry.Snapshot) : 0;
             return new SubmitResult(SubmitOutcome.Added, entry.Snapshot, ahead);
         }
     }
@@ -223,27 +200,8 @@ public sealed partial class QuestionQueue
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue(id, out var entry) || entry.Doc.Status == QuestionStatus.Hidden || entry.Doc.Held)
-            {
-                return new VoteResult(VoteOutcome.NotFound);
-            }
-
-            if (entry.Doc.Status == QuestionStatus.Answered)
-            {
-                return new VoteResult(VoteOutcome.Closed, entry.Snapshot);
-            }
-
-            if (entry.Doc.AuthorId == voterId)
-            {
-                return new VoteResult(VoteOutcome.OwnQuestion, entry.Snapshot);
-            }
-
-            if (entry.Voters.Contains(voterId))
-            {
-                return new VoteResult(VoteOutcome.AlreadyVoted, entry.Snapshot);
-            }
-
-            return new VoteResult(VoteOutcome.Counted, AddVote(entry, voterId, _time.GetUtcNow()));
+            EnsureLoaded();
+            return _lifecycle.Vote(id, voterId, _time.GetUtcNow());
         }
     }
 
@@ -295,33 +253,25 @@ public sealed partial class QuestionQueue
     {
         lock (_gate)
         {
-            Question? top = null;
-            foreach (var entry in _entries.Values)
+            EnsureLoaded();
+            if (_lifecycle.NextApproved() is { } top)
             {
-                if (entry.Snapshot.Status == QuestionStatus.Approved && (top is null || QueueOrder(entry.Snapshot, top) < 0))
-                {
-                    top = entry.Snapshot;
-                }
+                return PutOnAir(top.Id);
             }
 
-            if (top is null)
+            if (_index.OnAirId is { } current)
             {
-                if (_onAir is { } current)
-                {
-                    MarkAnswered(current);
-                }
-
-                return null;
+                MarkAnswered(current);
             }
 
-            return PutOnAir(top.Id);
+            return null;
         }
     }
 
     /// <summary>
     /// Deletes questions (and their voters) created before now - RetentionDays; returns how many.
     /// Nothing of them stays in the file: LiteDB 5 fills a deleted block with zeros (older versions of a document
-    /// that grew were deleted the same way), and the checkpoint of <see cref="Durably"/> empties the log file
+    /// that grew were deleted the same way), and the checkpoint of every durable write empties the log file
     /// (tested on the raw bytes). No <c>Rebuild</c>: on the shared store it would close the engine under the other
     /// writers' feet and leave a "-backup" copy of the whole file, deleted questions included.
     /// </summary>
@@ -329,25 +279,21 @@ public sealed partial class QuestionQueue
     {
         lock (_gate)
         {
+            EnsureLoaded();
             var now = _time.GetUtcNow();
             var cutoff = now - TimeSpan.FromDays(_options.RetentionDays);
-            var expired = _entries.Values.Where(e => e.Doc.CreatedAt < cutoff.ToUnixTimeMilliseconds()).ToList();
-            foreach (var stale in _lastSubmit.Where(kv => now - kv.Value >= _options.MinInterval).Select(kv => kv.Key).ToList())
-            {
-                _lastSubmit.Remove(stale);
-            }
-
+            var cutoffMs = cutoff.ToUnixTimeMilliseconds();
+            var expired = _index.Entries.Where(e => e.Doc.CreatedAt < cutoffMs).ToList();
+            _intake.ForgetIdle(now);
             if (expired.Count == 0)
             {
                 return 0;
             }
 
-            var cutoffMs = cutoff.ToUnixTimeMilliseconds();
-            Durably(() => _collection.DeleteMany(q => q.CreatedAt < cutoffMs));
+            _store.DeleteCreatedBefore(cutoffMs);
             foreach (var entry in expired)
             {
-                Track(entry, added: false);
-                _entries.Remove(entry.Doc.Id);
+                _index.Remove(entry);
                 Raise(QuestionChange.Removed, entry.Snapshot);
             }
 
@@ -356,148 +302,20 @@ public sealed partial class QuestionQueue
         }
     }
 
-    /// <summary>Approved questions that come before <paramref name="question"/> in the queue.</summary>
-    private int Ahead(Question question)
-    {
-        var ahead = 0;
-        foreach (var entry in _entries.Values)
-        {
-            if (entry.Snapshot.Status == QuestionStatus.Approved && entry.Doc.Id != question.Id && QueueOrder(entry.Snapshot, question) < 0)
-            {
-                ahead++;
-            }
-        }
-
-        return ahead;
-    }
-
-    private Question AddVote(Entry entry, string voterId, DateTimeOffset now)
-    {
-        var doc = entry.Doc.Copy();
-        doc.Voters.Add(voterId);
-        doc.UpdatedAt = now.ToUnixTimeMilliseconds();
-        Durably(() => _collection.Update(doc));
-        entry.Voters.Add(voterId);
-        entry.Replace(doc);
-        Raise(QuestionChange.Updated, entry.Snapshot);
-        return entry.Snapshot;
-    }
-
-    /// <summary>
-    /// Applies a status change decided by <paramref name="decide"/> ((status, held) or null to refuse).
-    /// Going on air sends the question on air before to answered, in the same transaction.
-    /// </summary>
     private Question? Transition(int id, Func<StoredQuestion, (QuestionStatus Status, bool Held)?> decide)
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue(id, out var entry) || decide(entry.Doc) is not { } target)
-            {
-                return null;
-            }
-
-            if (target.Status == entry.Doc.Status && target.Held == entry.Doc.Held)
-            {
-                return entry.Snapshot; // Nothing to do: asking twice is fine.
-            }
-
-            var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-            var doc = entry.Doc.Copy();
-            doc.StatusBeforeHidden = target.Status == QuestionStatus.Hidden ? entry.Doc.Status : null;
-            doc.Status = target.Status;
-            doc.Held = target.Held;
-            doc.HeldReason = target.Held ? doc.HeldReason : null;
-            doc.UpdatedAt = now;
-
-            Entry? previous = null;
-            StoredQuestion? previousDoc = null;
-            if (target.Status == QuestionStatus.OnAir && _onAir is { } onAirId && onAirId != id)
-            {
-                previous = _entries[onAirId];
-                previousDoc = previous.Doc.Copy();
-                previousDoc.Status = QuestionStatus.Answered;
-                previousDoc.UpdatedAt = now;
-            }
-
-            Durably(() =>
-            {
-                if (previousDoc is not null)
-                {
-                    _collection.Update(previousDoc);
-                }
-
-                _collection.Update(doc);
-            });
-
-            if (previous is not null)
-            {
-                Apply(previous, previousDoc!);
-                Raise(QuestionChange.Updated, previous.Snapshot);
-            }
-
-            Apply(entry, doc);
-            Raise(QuestionChange.Updated, entry.Snapshot);
-            return entry.Snapshot;
+            EnsureLoaded();
+            return _lifecycle.Transition(id, decide, _time.GetUtcNow());
         }
     }
 
-    private void Apply(Entry entry, StoredQuestion doc)
+    private void EnsureLoaded()
     {
-        Track(entry, added: false);
-        entry.Replace(doc);
-        Track(entry, added: true);
-    }
-
-    /// <summary>Adds or removes <paramref name="entry"/> from the counters, the index and the per-viewer counts.</summary>
-    private void Track(Entry entry, bool added)
-    {
-        var doc = entry.Doc;
-        var delta = added ? 1 : -1;
-        _counts[(int)doc.Status] += delta;
-        if (doc.Status == QuestionStatus.OnAir)
+        if (!_loaded)
         {
-            _onAir = added ? doc.Id : (_onAir == doc.Id ? null : _onAir);
-        }
-
-        if (entry.Snapshot.IsOpen)
-        {
-            var open = _openByAuthor.GetValueOrDefault(doc.AuthorId) + delta;
-            if (open > 0)
-            {
-                _openByAuthor[doc.AuthorId] = open;
-            }
-            else
-            {
-                _openByAuthor.Remove(doc.AuthorId);
-            }
-
-            var index = doc.Held ? _heldIndex : _index;
-            if (added)
-            {
-                index.Add(doc.Id, entry.Fingerprint);
-            }
-            else
-            {
-                index.Remove(doc.Id);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Runs the writes through <see cref="LiteDbStore.WriteDurably"/>: after this, a kill -9 loses nothing.
-    /// A failure is kept for /healthz and rethrown, so the viewer never gets a confirmation.
-    /// </summary>
-    private void Durably(Action write)
-    {
-        try
-        {
-            LastStorageError = _store.WriteDurably(write) ? null : "checkpoint: voir le journal";
-        }
-        catch (Exception ex)
-        {
-            LastStorageError = ex.GetType().Name + ": " + ex.Message;
-            Log.WriteFailed(_logger, ex);
-            throw;
+            throw new InvalidOperationException("QuestionQueue.Load() must run before the queue is used.");
         }
     }
 
@@ -523,90 +341,6 @@ public sealed partial class QuestionQueue
         }
     }
 
-    private void Load()
-    {
-        lock (_gate)
-        {
-            foreach (var doc in _collection.FindAll())
-            {
-                _entries[doc.Id] = new Entry(doc, QuestionFingerprint.Of(doc.Text));
-                _lastNumber = Math.Max(_lastNumber, doc.Id);
-            }
-
-            // Never written by this code, but a file edited by hand could hold two questions on air: keep the latest.
-            foreach (var extra in _entries.Values.Where(e => e.Doc.Status == QuestionStatus.OnAir).OrderByDescending(e => e.Doc.UpdatedAt).Skip(1).ToList())
-            {
-                var doc = extra.Doc.Copy();
-                doc.Status = QuestionStatus.Answered;
-                Durably(() => _collection.Update(doc));
-                extra.Replace(doc);
-            }
-
-            foreach (var entry in _entries.Values)
-            {
-                Track(entry, added: true);
-            }
-
-            _lastNumber = Math.Max(_lastNumber, _meta.FindById("numbering")?.LastNumber ?? 0);
-            Log.Loaded(_logger, _entries.Count, _lastNumber);
-        }
-    }
-
-    private static int QueueOrder(Question a, Question b)
-    {
-        var byVotes = b.Votes.CompareTo(a.Votes);
-        if (byVotes != 0)
-        {
-            return byVotes;
-        }
-
-        var byAge = a.CreatedAt.CompareTo(b.CreatedAt);
-        return byAge != 0 ? byAge : a.Id.CompareTo(b.Id);
-    }
-
-    /// <summary>One question in memory: its stored form, its snapshot, its voters, its fingerprint.</summary>
-    private sealed class Entry
-    {
-        public Entry(StoredQuestion doc, QuestionFingerprint fingerprint)
-        {
-            Fingerprint = fingerprint;
-            Voters = new HashSet<string>(doc.Voters, StringComparer.Ordinal);
-            Doc = doc;
-            Snapshot = ToQuestion(doc);
-        }
-
-        public StoredQuestion Doc { get; private set; }
-
-        public Question Snapshot { get; private set; }
-
-        public HashSet<string> Voters { get; }
-
-        public QuestionFingerprint Fingerprint { get; }
-
-        public void Replace(StoredQuestion doc)
-        {
-            Doc = doc;
-            Snapshot = ToQuestion(doc);
-        }
-
-        private static Question ToQuestion(StoredQuestion doc) => new(
-            doc.Id,
-            doc.Platform,
-            doc.Channel,
-            doc.AuthorId,
-            doc.AuthorName,
-            doc.Text,
-            DateTimeOffset.FromUnixTimeMilliseconds(doc.CreatedAt),
-            doc.Status,
-            doc.Voters.Count)
-        {
-            Held = doc.Held,
-            HeldReason = doc.HeldReason,
-            StatusBeforeHidden = doc.StatusBeforeHidden,
-            UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(doc.UpdatedAt),
-        };
-    }
-
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Questions loaded: {Count}, last number #{LastNumber}")]
@@ -614,9 +348,6 @@ public sealed partial class QuestionQueue
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} questions older than {Days} days deleted with their voters")]
         public static partial void Purged(ILogger logger, int count, int days);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "Question change not saved: nothing was confirmed")]
-        public static partial void WriteFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "A Changed handler failed on {Kind} #{Id}")]
         public static partial void HandlerFailed(ILogger logger, string kind, int id, Exception exception);

@@ -63,5 +63,5 @@ public sealed class TempQueue : IDisposable
 
     private LiteDbStore OpenStore() => new(Microsoft.Extensions.Options.Options.Create(new StorageOptions { Path = DatabasePath }));
 
-    private QuestionQueue NewQueue() => new(_store, Microsoft.Extensions.Options.Options.Create(Options), () => Rules, Time, NullLogger<QuestionQueue>.Instance);
+    private QuestionQueue NewQueue() => new QuestionQueue(_store, Microsoft.Extensions.Options.Options.Create(Options), () => Rules, Time, NullLogger<QuestionQueue>.Instance).Load();
 }

@@ -84,7 +84,7 @@ public static class QuestionsRaidHarness
         {
             var time = new ManualTime(new DateTimeOffset(2026, 3, 14, 18, 0, 0, TimeSpan.Zero));
             using var store = new LiteDbStore(Options.Create(new StorageOptions { Path = Path.Combine(folder, "livebot.db") }));
-            var queue = new QuestionQueue(store, Options.Create(options), () => ModerationRules.Empty, time, NullLogger<QuestionQueue>.Instance);
+            var queue = new QuestionQueue(store, Options.Create(options), () => ModerationRules.Empty, time, NullLogger<QuestionQueue>.Instance).Load();
             var step = TimeSpan.FromMinutes(10) / raid.Count;
             var latencies = new double[raid.Count];
             var outcomes = new Dictionary<SubmitOutcome, int>();

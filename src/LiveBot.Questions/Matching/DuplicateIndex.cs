@@ -4,11 +4,14 @@ namespace LiveBot.Questions.Matching;
 /// The open questions by content word, to find the one a new question repeats without comparing it
 /// with all of them. Jaccard(A, B) &gt;= t needs |A ∩ B| &gt;= t·|A|, so a match must share at least one of
 /// the |A| - ⌈t·|A|⌉ + 1 rarest words of A (prefix filtering): only their postings are read, then each
-/// candidate is checked exactly. Not thread-safe: <see cref="QuestionQueue"/> holds its lock.
+/// candidate is checked exactly. Two questions only ever match with the same numbers and polarity words
+/// (<see cref="QuestionFingerprint.Critical"/>), so the postings are kept apart by those: questions that share
+/// their words but not their numbers ("… à 17 ans", "… à 18 ans") never read each other's postings, and the cost
+/// of a lookup does not grow with the queue (issue 13). Not thread-safe: <see cref="QuestionQueue"/> holds its lock.
 /// </summary>
 public sealed class DuplicateIndex
 {
-    private readonly Dictionary<string, HashSet<int>> _postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, HashSet<int>>> _partitions = new(StringComparer.Ordinal);
     private readonly Dictionary<int, QuestionFingerprint> _entries = [];
 
     public int Count => _entries.Count;
@@ -20,11 +23,16 @@ public sealed class DuplicateIndex
             return;
         }
 
+        if (!_partitions.TryGetValue(fingerprint.Critical, out var postings))
+        {
+            _partitions[fingerprint.Critical] = postings = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        }
+
         foreach (var token in fingerprint.Tokens)
         {
-            if (!_postings.TryGetValue(token, out var ids))
+            if (!postings.TryGetValue(token, out var ids))
             {
-                _postings[token] = ids = [];
+                postings[token] = ids = [];
             }
 
             ids.Add(id);
@@ -38,19 +46,29 @@ public sealed class DuplicateIndex
             return;
         }
 
+        if (!_partitions.TryGetValue(fingerprint.Critical, out var postings))
+        {
+            return;
+        }
+
         foreach (var token in fingerprint.Tokens)
         {
-            if (_postings.TryGetValue(token, out var ids) && ids.Remove(id) && ids.Count == 0)
+            if (postings.TryGetValue(token, out var ids) && ids.Remove(id) && ids.Count == 0)
             {
-                _postings.Remove(token);
+                postings.Remove(token);
             }
+        }
+
+        if (postings.Count == 0)
+        {
+            _partitions.Remove(fingerprint.Critical);
         }
     }
 
     /// <summary>The most similar indexed question at or above <paramref name="threshold"/> (the oldest on a tie), or null.</summary>
     public (int Id, double Score)? FindBest(QuestionFingerprint query, double threshold)
     {
-        if (query.IsEmpty)
+        if (query.IsEmpty || !_partitions.TryGetValue(query.Critical, out var postings))
         {
             return null;
         }
@@ -61,7 +79,7 @@ public sealed class DuplicateIndex
         var byRarity = new (int Count, string Token)[tokens.Length];
         for (var i = 0; i < tokens.Length; i++)
         {
-            byRarity[i] = (_postings.TryGetValue(tokens[i], out var ids) ? ids.Count : 0, tokens[i]);
+            byRarity[i] = (postings.TryGetValue(tokens[i], out var ids) ? ids.Count : 0, tokens[i]);
         }
 
         Array.Sort(byRarity, (x, y) => x.Count != y.Count ? x.Count.CompareTo(y.Count) : string.CompareOrdinal(x.Token, y.Token));
@@ -74,7 +92,7 @@ public sealed class DuplicateIndex
                 continue;
             }
 
-            foreach (var id in _postings[byRarity[i].Token])
+            foreach (var id in postings[byRarity[i].Token])
             {
                 seen ??= [];
                 if (!seen.Add(id))

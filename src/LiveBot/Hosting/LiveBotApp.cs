@@ -65,6 +65,8 @@ public static class LiveBotApp
             file.LoadInitial();
         }
 
+        app.Services.GetRequiredService<QuestionQueue>().Load();
+
         app.MapHealth();
         app.MapLocalChat();
         app.MapDashboard();

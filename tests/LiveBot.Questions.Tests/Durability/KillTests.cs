@@ -82,7 +82,7 @@ public sealed partial class KillTests : IDisposable
         var maxConfirmed = confirmed.Keys.Max();
         using (var store = new LiteDbStore(Options.Create(new StorageOptions { Path = ChildBot.DatabasePath(_folder) })))
         {
-            var queue = new QuestionQueue(store, Options.Create(new QuestionsOptions()), () => LiveBot.Questions.Moderation.ModerationRules.Empty, TimeProvider.System, NullLogger<QuestionQueue>.Instance);
+            var queue = new QuestionQueue(store, Options.Create(new QuestionsOptions()), () => LiveBot.Questions.Moderation.ModerationRules.Empty, TimeProvider.System, NullLogger<QuestionQueue>.Instance).Load();
             foreach (var (id, text) in confirmed)
             {
                 Assert.Equal(text, queue.Get(id)?.Text);
