@@ -55,6 +55,21 @@ public sealed class ApiAlternanceOptions
 
     /// <summary>The API key (a secret: user-secrets or <c>Offers__ApiAlternance__ApiKey</c>).</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>Keep a local mirror of the daily export and answer from it (the live search only while none is loaded).</summary>
+    public bool Mirror { get; set; } = true;
+
+    /// <summary>How often the export is asked whether it changed.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan MirrorRefresh { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most calls to the API a minute, all kinds together (the API allows 60 per key).</summary>
+    [Range(1, 600)]
+    public int RequestsPerMinute { get; set; } = 50;
+
+    /// <summary>Where the export's link is asked, relative to <see cref="BaseUri"/>.</summary>
+    [Required]
+    public string ExportPath { get; set; } = "job/v1/export";
 }
 
 public sealed class FranceTravailOptions

@@ -1,7 +1,9 @@
 using LiveBot.Core.Commands;
 using LiveBot.Core.Health;
+using LiveBot.Core.Storage;
 using LiveBot.Offers.Commands;
 using LiveBot.Offers.Data;
+using LiveBot.Offers.Mirror;
 using LiveBot.Offers.Requests;
 using LiveBot.Offers.Sectors;
 using LiveBot.Offers.Sources;
@@ -31,6 +33,9 @@ public static partial class OffersServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OffersOptions>, OffersOptionsValidator>());
 
+        // The mirror's snapshot lives in the data folder, next to the LiteDB file.
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
+
         services.TryAddSingleton(sp =>
         {
             var data = OffersData.Shared;
@@ -41,8 +46,21 @@ public static partial class OffersServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<OffersData>().Jobs);
         services.TryAddSingleton<OfferRequestParser>();
 
-        services.AddHttpClient(ApiAlternanceSource.HttpClientName).AddResilienceHandler("offers", ConfigureResilience);
-        services.AddHttpClient(FranceTravailSource.HttpClientName).AddResilienceHandler("offers", ConfigureResilience);
+        // API Alternance: the source paces, times out and retries its calls itself (each retry counts against
+        // the key's 60 calls a minute); the export's file comes from a storage host, without the key, maybe gzip'd.
+        services.AddHttpClient(ApiAlternanceSource.HttpClientName);
+        services.AddHttpClient(ExportDownload.StorageClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AutomaticDecompression = System.Net.DecompressionMethods.All });
+        services.AddKeyedSingleton(ApiAlternanceSource.LimiterKey, (sp, _) => new CallLimiter(
+            sp.GetRequiredService<IOptions<OffersOptions>>().Value.ApiAlternance.RequestsPerMinute, TimeSpan.FromMinutes(1), sp.GetRequiredService<TimeProvider>()));
+        services.AddKeyedSingleton(FranceTravailSource.LimiterKey, (sp, _) => new CallLimiter(
+            FranceTravailSource.CallsPerSecond, TimeSpan.FromSeconds(1), sp.GetRequiredService<TimeProvider>()));
+        var franceTravail = services.AddHttpClient(FranceTravailSource.HttpClientName);
+        franceTravail.AddResilienceHandler("offers", ConfigureResilience);
+        franceTravail.AddHttpMessageHandler(sp => new LimitedHandler(sp.GetRequiredKeyedService<CallLimiter>(FranceTravailSource.LimiterKey), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<OfferMirror>();
+        services.TryAddSingleton<ExportDownload>();
+        services.TryAddSingleton<MirrorService>();
         services.TryAddSingleton<DemoOfferSource>();
         services.TryAddSingleton<ApiAlternanceSource>();
         services.TryAddSingleton<FranceTravailSource>();
@@ -55,6 +73,7 @@ public static partial class OffersServiceCollectionExtensions
         services.TryAddSingleton<OfferSearch>();
         services.AddSingleton<IHealthSection>(sp => sp.GetRequiredService<OfferSearch>());
         services.AddHostedService<OffersWarmup>();
+        services.AddHostedService(sp => new MirrorHost(sp.GetRequiredService<IOptions<OffersOptions>>(), sp));
 
         services.AddModeratorFile<SectorSet>(
             SectorsFileValidator.FileName,
@@ -116,6 +135,21 @@ internal sealed class OffersOptionsValidator : IValidateOptions<OffersOptions>
             failures.Add("Offers:Source is FranceTravail but Offers:FranceTravail:ClientId or ClientSecret (env Offers__FranceTravail__ClientId / __ClientSecret) is empty");
         }
 
+        if (options.ApiAlternance.MirrorRefresh < TimeSpan.FromMinutes(1) || options.ApiAlternance.MirrorRefresh > TimeSpan.FromDays(1))
+        {
+            failures.Add("Offers:ApiAlternance:MirrorRefresh must be between 00:01:00 and 1.00:00:00");
+        }
+
+        if (options.ApiAlternance.RequestsPerMinute is < 1 or > 600)
+        {
+            failures.Add("Offers:ApiAlternance:RequestsPerMinute must be between 1 and 600");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiAlternance.ExportPath))
+        {
+            failures.Add("Offers:ApiAlternance:ExportPath is empty");
+        }
+
         if (options.WidenedRadius < options.Radius)
         {
             failures.Add("Offers:WidenedRadius must be at least Offers:Radius");
@@ -123,6 +157,15 @@ internal sealed class OffersOptionsValidator : IValidateOptions<OffersOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+}
+
+/// <summary>Runs the mirror of API Alternance's export when <c>Offers:Source=ApiAlternance</c> and <c>Offers:ApiAlternance:Mirror</c>.</summary>
+internal sealed class MirrorHost(IOptions<OffersOptions> options, IServiceProvider services) : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value is { Source: OfferSourceKind.ApiAlternance, ApiAlternance.Mirror: true }
+            ? services.GetRequiredService<MirrorService>().RunAsync(stoppingToken)
+            : Task.CompletedTask;
 }
 
 /// <summary>Builds the demo catalogue in the background at start so the first !offres is instant.</summary>

@@ -85,8 +85,9 @@ public static partial class ExportReader
     /// One item -> one record, or the reason it is left out. <paramref name="kind"/> forces the kind (the
     /// search's <c>jobs</c> and <c>recruiters</c>); null: from <c>partner_label</c> (the export).
     /// <paramref name="key"/> identifies the item for de-duplication (0 when it has no identifier).
+    /// <paramref name="defaultCodes"/> stand for missing ROME codes (a search's recruiters have none: the codes asked).
     /// </summary>
-    public static bool TryParse(JsonElement item, OfferKind? kind, DateTimeOffset now, out OfferRecord record, out ulong key, out SkipReason? reason)
+    public static bool TryParse(JsonElement item, OfferKind? kind, DateTimeOffset now, out OfferRecord record, out ulong key, out SkipReason? reason, IReadOnlyList<string>? defaultCodes = null)
     {
         record = null!;
         key = 0;
@@ -113,7 +114,12 @@ public static partial class ExportReader
         }
 
         var offer = Obj(item, "offer");
-        var codes = RomeCodes(Prop(offer, "rome_codes"));
+        IReadOnlyList<string> codes = RomeCodes(Prop(offer, "rome_codes"));
+        if (codes.Count == 0 && defaultCodes is not null)
+        {
+            codes = defaultCodes;
+        }
+
         if (codes.Count == 0)
         {
             reason = SkipReason.RomeCode;

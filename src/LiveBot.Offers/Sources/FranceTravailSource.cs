@@ -26,6 +26,11 @@ public sealed partial class FranceTravailSource(
 {
     public const string HttpClientName = "LiveBot.Offers.FranceTravail";
     public const int MaxCodesPerCall = 3;
+
+    /// <summary>France Travail allows 10 calls a second per client id (token calls included).</summary>
+    public const int CallsPerSecond = 10;
+
+    public const string LimiterKey = "FranceTravail";
     private const int MaxBodyBytes = 8 * 1024 * 1024;
     private static readonly Dictionary<string, string> WholeCities = new(StringComparer.Ordinal)
     {

@@ -102,16 +102,38 @@ public sealed partial class OfferSearch(
         }
     }
 
-    public object Report() => new Dictionary<string, object?>
+    public object Report()
     {
-        ["source"] = source.Name,
-        ["dataLoadMs"] = (long)data.LoadTime.TotalMilliseconds,
-        ["searches"] = Interlocked.Read(ref _searches),
-        ["failures"] = Interlocked.Read(ref _failures),
-        ["cached"] = _cache.Count,
-        ["lastFailure"] = _lastFailure,
-        ["lastSuccess"] = _lastSuccess,
-    };
+        var report = new Dictionary<string, object?>
+        {
+            ["source"] = source.Name,
+            ["dataLoadMs"] = (long)data.LoadTime.TotalMilliseconds,
+            ["searches"] = Interlocked.Read(ref _searches),
+            ["failures"] = Interlocked.Read(ref _failures),
+            ["cached"] = _cache.Count,
+            ["lastFailure"] = _lastFailure,
+            ["lastSuccess"] = _lastSuccess,
+        };
+        if (source is ApiAlternanceSource api)
+        {
+            if (options.Value.ApiAlternance.Mirror)
+            {
+                report["mirror"] = api.Mirror.Report();
+            }
+
+            report["live"] = new Dictionary<string, object?>
+            {
+                ["calls"] = api.LiveCalls,
+                ["callsLastMinute"] = api.Limiter.InWindow,
+                ["perMinute"] = api.Limiter.Permits,
+                ["waited"] = api.Limiter.Waits,
+                ["waiting"] = api.Limiter.Waiting,
+                ["blockedUntil"] = api.Limiter.BlockedUntil,
+            };
+        }
+
+        return report;
+    }
 
     private async Task<SearchOutcome> SearchWideningAsync(OfferQuery query, CancellationToken cancellationToken)
     {

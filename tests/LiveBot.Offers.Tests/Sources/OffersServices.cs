@@ -8,11 +8,16 @@ namespace LiveBot.Offers.Tests.Sources;
 /// <summary>The real AddOffers wiring (HTTP clients, resilience, cache) on given settings, sharing the loaded data.</summary>
 internal static class OffersServices
 {
-    public static ServiceProvider Build(Dictionary<string, string?> settings)
+    public static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TestData.Data);
         services.AddSingleton(new ConfigDirectory(Path.Combine(Path.GetTempPath(), "livebot-offers-no-config")));
