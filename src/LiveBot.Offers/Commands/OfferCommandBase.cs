@@ -85,7 +85,8 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         var settings = options.Value;
         // A département is searched as a whole (from its middle, far enough to cover it), never widened.
         var radius = place.RadiusKm is { } covering ? Math.Max(covering, Math.Max(settings.Radius, settings.WidenedRadius)) : settings.Radius;
-        var query = new OfferQuery(Kind, job.Codes, place, radius, settings.MaxResults);
+        // A diploma ("BTS NDRC") keeps the offers of its level; companies hire for any level.
+        var query = new OfferQuery(Kind, job.Codes, place, radius, settings.MaxResults) { DiplomaLevel = Kind == OfferKind.Offers ? job.Diploma?.Level : null };
         var outcome = await search.SearchAsync(query, cancellationToken);
         // Demo data always says so, even if a moderator blanked the label.
         var label = string.Empty;

@@ -77,7 +77,7 @@ public sealed class OfferIndex
                 var d2 = (dx * dx) + (dy * dy);
                 if (d2 > r2
                     || (part.Expires[id] != 0 && part.Expires[id] <= nowMinutes)
-                    || (diploma is { } level && part.Diplomas[id] != level)
+                    || (diploma is { } level && part.Diplomas[id] != 0 && part.Diplomas[id] != level)
                     || (departements is not null && !Inside(part, id, departements))
                     || (query.Area is { } filter && !filter.Contains(Location(part, id)))
                     || (seen is not null && !seen.Add(id)))

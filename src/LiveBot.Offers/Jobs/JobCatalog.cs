@@ -103,7 +103,7 @@ public sealed partial class JobCatalog
         var jobs = EmbeddedData.Rows("rome.tsv.gz").Select(r => new RomeJob(r[0], r[1], r[2]));
         var groups = EmbeddedData.Rows("groups.tsv.gz").Select(r => (r[0], r[1].Split(',')));
         var titles = EmbeddedData.Rows("appellations.tsv.gz").Select(r => (r[0], r[1], r.Length > 2 ? r[2] : string.Empty));
-        return new JobCatalog(jobs, groups, titles);
+        return new JobCatalog(jobs, groups, titles) { Diplomas = DiplomaCatalog.LoadEmbedded() };
     }
 
     public RomeJob? Find(string code) => _byCode.GetValueOrDefault(code);
@@ -115,6 +115,19 @@ public sealed partial class JobCatalog
     /// job, the group or the common word that matched), never with the text typed.
     /// </summary>
     public JobResolution Resolve(string? text)
+    {
+        if (Diplomas is not null && Diplomas.Resolve(JobKey.Words(text).ToList(), words => ResolveJob(words).Match) is { } diploma)
+        {
+            return diploma;
+        }
+
+        return ResolveJob(text);
+    }
+
+    /// <summary>The diplomas understood in job words ("BTS NDRC", "CAP cuisine"), when loaded.</summary>
+    public DiplomaCatalog? Diplomas { get; init; }
+
+    private JobResolution ResolveJob(string? text)
     {
         var stems = JobKey.Stems(text);
         if (stems.Count == 0)
@@ -225,6 +238,8 @@ public sealed partial class JobCatalog
             .Where(c => !c.Entry.IsTitle || c.Score >= 0.5)
             .OrderByDescending(c => c.Score)
             .ThenByDescending(c => c.Entry.IsJob)
+            .ThenByDescending(c => c.Entry.FirstStem == stems[0]) // "toiletteur" -> "Toiletteur d'animaux" before "Assistant toiletteur"
+            .ThenBy(c => c.Entry.IsTitle)
             .ThenBy(c => c.Entry.Label, StringComparer.Ordinal)
             .Select(c => c.Id)
             .ToList();
@@ -264,7 +279,7 @@ public sealed partial class JobCatalog
         if (isShortcut)
         {
             // Shortcuts match exactly only: their words do not widen the search of other entries.
-            _entries.Add(new Entry(label, label, codes, Math.Max(1, stems.Count), isJob, isShortcut, feminine, false));
+            _entries.Add(new Entry(label, label, codes, Math.Max(1, stems.Count), isJob, isShortcut, feminine, false, string.Empty));
             foreach (var stem in stems)
             {
                 AddPosting(stem, id);
@@ -273,7 +288,8 @@ public sealed partial class JobCatalog
             return;
         }
 
-        _entries.Add(new Entry(label, label, codes, Math.Max(1, JobKey.Stems(forms[0]).Count), isJob, false, feminine, isTitle));
+        var first = JobKey.Stems(forms[0]);
+        _entries.Add(new Entry(label, label, codes, Math.Max(1, first.Count), isJob, false, feminine, isTitle, first.FirstOrDefault() ?? string.Empty));
         foreach (var stem in stems)
         {
             AddPosting(stem, id);
@@ -308,5 +324,5 @@ public sealed partial class JobCatalog
     /// <param name="Display">The label a reply shows (the masculine title).</param>
     /// <param name="Feminine">The feminine title, for askers who wrote it.</param>
     /// <param name="IsTitle">A ROME job title (appellation): found by its words only when they are at least half of it.</param>
-    private sealed record Entry(string Label, string Display, string[] Codes, int StemCount, bool IsJob, bool IsShortcut, string? Feminine, bool IsTitle);
+    private sealed record Entry(string Label, string Display, string[] Codes, int StemCount, bool IsJob, bool IsShortcut, string? Feminine, bool IsTitle, string FirstStem);
 }

@@ -9,6 +9,7 @@ gives byte-identical files. Sources and licences: docs/DATA.md.
 import csv
 import gzip
 import io
+import json
 import os
 import re
 import sys
@@ -191,6 +192,25 @@ def main():
         masculine, feminine = genders(restore_accents(clean(r["libelle_appellation_long"]), vocabulary))
         titles.add((r["code_rome_parent"], masculine, feminine if feminine != masculine else ""))
     write("appellations.tsv.gz", [list(t) for t in sorted(titles)])
+
+    # diplomas: type, name, acronyms, speciality words, level, main ROME codes (tools/diplomas.tsv, checked here)
+    main_codes = {r[0] for r in rome if r[0] == r[1]}
+    diplomas = []
+    with open(os.path.join(HERE, "diplomas.tsv"), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            kind, name, acronyms, words, level, codes = line.rstrip("\n").split("\t")
+            bad = [c for c in codes.split(",") if c not in main_codes]
+            if bad or not 3 <= int(level) <= 7:
+                raise SystemExit(f"diplomas.tsv: {kind} {name}: unknown main ROME code(s) {bad} or level {level}")
+            diplomas.append([kind, name, acronyms, words, level, codes])
+    with open(os.path.join(src, "lba-diplomes.json"), encoding="utf-8") as f:
+        for d in json.load(f):
+            title = fold(d["title"])
+            if not any(title == fold(row[0] + " " + name) for row in diplomas for name in [row[1]] + row[2].split("|")):
+                print(f"warning: La bonne alternance diploma {d['title']} is not in diplomas.tsv")
+    write("diplomas.tsv.gz", diplomas)
 
     # Keyword groups: label, codes (the LBA sub-domains, then the older LBA keyword groups)
     groups = {}

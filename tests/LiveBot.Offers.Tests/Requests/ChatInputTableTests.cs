@@ -125,6 +125,97 @@ public sealed partial class ChatInputTableTests
         { "préparateur de comandes Lyon", "N1103", "69123" },
     };
 
+    public static TheoryData<string, string, string> Diplomas() => new()
+    {
+        // The issue's lines, as they are.
+        { "bts ndrc paris", "BTS NDRC", "75056" },
+        { "CAP cuisine Reims", "CAP cuisine", "51454" },
+        { "bac pro commerce Rouen", "bac pro commerce", "76540" },
+
+        // Acronyms, any case, with or without "à".
+        { "BTS MCO Lyon", "BTS MCO", "69123" },
+        { "bts sio a bordeaux", "BTS SIO", "33063" },
+        { "BTS GPME Nantes", "BTS GPME", "44109" },
+        { "bts sam toulouse", "BTS SAM", "31555" },
+        { "BTS CG Lille", "BTS CG", "59350" },
+        { "bts ci marseille", "BTS CI", "13055" },
+        { "BTS SP3S Montpellier", "BTS SP3S", "34172" },
+        { "CAP AEPE Rennes", "CAP AEPE", "35238" },
+        { "cap aepe 93", "CAP AEPE", "dep:93" },
+        { "bac pro MELEC Strasbourg", "bac pro MELEC", "67482" },
+        { "bac pro ciel Grenoble", "bac pro CIEL", "38185" },
+        { "bac pro MSPC Le Havre", "bac pro MSPC", "76351" },
+        { "bac pro ASSP Dijon", "bac pro ASSP", "21231" },
+        { "bac pro agora Tours", "bac pro AGORA", "37261" },
+        { "BUT GEA Nancy", "BUT GEA", "54395" },
+        { "dut tc Angers", "DUT TC", "49007" },
+        { "titre pro DWWM Paris", "titre pro DWWM", "75056" },
+        { "tp advf Limoges", "titre pro ADVF", "87085" },
+        { "licence pro RH Lyon", "licence pro RH", "69123" },
+        { "BTS NDRC en alternance à Lille", "BTS NDRC", "59350" },
+        { "ndrc Lyon", "BTS NDRC", "69123" },
+        { "bts ndrc idf", "BTS NDRC", "reg:Île-de-France" },
+        { "BTS MCO Bretagne", "BTS MCO", "reg:Bretagne" },
+
+        // A speciality in words.
+        { "BTS comptabilité gestion Paris", "BTS CG", "75056" },
+        { "bts commerce international Lyon", "BTS CI", "69123" },
+        { "cap petite enfance Nice", "CAP AEPE", "06088" },
+        { "cap coiffure Metz", "CAP coiffure", "57463" },
+        { "CAP boulanger Caen", "CAP boulanger", "14118" },
+        { "cap patisserie Lyon", "CAP pâtissier", "69123" },
+        { "bac pro cuisine Pau", "bac pro cuisine", "64445" },
+        { "bts tourisme Nice", "BTS tourisme", "06088" },
+        { "bts communication Paris", "BTS communication", "75056" },
+        { "mention complémentaire sommellerie Bordeaux", "MC sommellerie", "33063" },
+        { "BP coiffure Toulon", "BP coiffure", "83137" },
+        { "brevet professionnel boulanger Lille", "BP boulanger", "59350" },
+        { "master marketing Paris", "master marketing", "75056" },
+        { "bts electrotechnique Lyon", "BTS électrotechnique", "69123" },
+        { "titre pro secrétaire médicale Lyon", "titre pro secrétaire médicale", "69123" },
+        { "diplôme d'état aide soignant Lille", "DE aide-soignant", "59350" },
+        { "CAP fleuriste Rennes", "CAP fleuriste", "35238" },
+        { "cap toiletteur Lyon", "CAP toiletteur d'animaux", "69123" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Diplomas))]
+    public void Parse_Issue12Diplomas_DiplomaPlaceAndArea(string args, string diploma, string place) => AssertUnderstood(args, diploma, place);
+
+    [Theory]
+    [InlineData("CAP cuisine Reims", 3)]
+    [InlineData("bac pro commerce Rouen", 4)]
+    [InlineData("BTS NDRC Paris", 5)]
+    [InlineData("BUT GEA Paris", 5)]
+    [InlineData("licence pro RH Paris", 6)]
+    [InlineData("master marketing Paris", 7)]
+    public void Parse_Issue12Diploma_ItsLevel(string args, int level)
+    {
+        Assert.Equal(level, TestData.Parser.Parse(args).Job!.Diploma!.Level);
+    }
+
+    [Theory]
+    [InlineData("bts Lyon", "BTS ")]
+    [InlineData("cap Paris", "CAP ")]
+    public void Parse_Issue12DiplomaWithoutSpeciality_SuggestsThatKind(string args, string prefix)
+    {
+        var request = TestData.Parser.Parse(args);
+
+        Assert.Equal(OfferRequestStatus.UnknownJob, request.Status);
+        Assert.NotEmpty(request.Suggestions);
+        Assert.All(request.Suggestions, s => Assert.StartsWith(prefix, s, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_Issue12DiplomaTable_AtLeast80WithRomeCodesAndLevels()
+    {
+        var diplomas = TestData.Data.Jobs.Diplomas!.All.ToList();
+
+        Assert.True(diplomas.Count >= 80, diplomas.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.All(diplomas, d => Assert.InRange(d.Level, 3, 7));
+        Assert.All(diplomas.SelectMany(d => d.Codes), code => Assert.NotNull(TestData.Data.Jobs.Find(code)));
+    }
+
     [Theory]
     [MemberData(nameof(Titles))]
     public void Parse_Issue12Titles_JobPlaceAndArea(string args, string job, string place) => AssertUnderstood(args, job, place);
