@@ -17,8 +17,6 @@ public sealed class CounterStore(LiteDbStore store)
         }
     }
 
-    public long Get(string name) => store.Collection<Counter>("counters").FindById(name)?.Value ?? 0;
-
     public sealed class Counter
     {
         public string Id { get; set; } = string.Empty;

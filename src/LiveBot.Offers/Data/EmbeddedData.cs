@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using LiveBot.Core.Resources;
 
 namespace LiveBot.Offers.Data;
 
@@ -9,8 +10,7 @@ internal static class EmbeddedData
     /// <summary>Every line of <paramref name="name"/> split on tabs.</summary>
     public static IEnumerable<string[]> Rows(string name)
     {
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream("LiveBot.Offers.Data." + name)
-            ?? throw new InvalidOperationException($"Embedded data {name} is missing from the build");
+        using var stream = EmbeddedResource.Open(typeof(EmbeddedData).Assembly, "LiveBot.Offers.Data." + name);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8);
         while (reader.ReadLine() is { } line)
@@ -23,16 +23,5 @@ internal static class EmbeddedData
     }
 
     /// <summary>An embedded default file (e.g. sectors.json), or null.</summary>
-    public static byte[]? Resource(string logicalName)
-    {
-        using var stream = typeof(EmbeddedData).Assembly.GetManifestResourceStream(logicalName);
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var memory = new MemoryStream();
-        stream.CopyTo(memory);
-        return memory.ToArray();
-    }
+    public static byte[]? Resource(string logicalName) => EmbeddedResource.Read(typeof(EmbeddedData).Assembly, logicalName);
 }

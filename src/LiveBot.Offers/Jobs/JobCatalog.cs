@@ -6,9 +6,6 @@ namespace LiveBot.Offers.Jobs;
 /// <summary>A job of the ROME referential: its code, its main (parent) code used by the APIs, its label.</summary>
 public sealed record RomeJob(string Code, string Parent, string Label)
 {
-    /// <summary>"Boulanger / Boulangère" -> "Boulanger".</summary>
-    public string MasculineLabel => Label.Split(" / ")[0].Trim();
-
     /// <summary>"Boulanger / Boulangère" -> "Boulanger/Boulangère".</summary>
     public string CompactLabel => Label.Replace(" / ", "/", StringComparison.Ordinal);
 }

@@ -78,7 +78,7 @@ public sealed partial class OfferSearch(
         try
         {
             // Upstream calls get a hard deadline: the chat is never held longer than twice the timeout.
-            using var deadline = new CancellationTokenSource(options.Value.Timeout * 2 + TimeSpan.FromSeconds(source.IsDemo ? 0 : 1));
+            using var deadline = new CancellationTokenSource(options.Value.Timeout * 2 + TimeSpan.FromSeconds(source.IsDemo ? 0 : 1), time);
             var outcome = await SearchWideningAsync(query, deadline.Token);
             Store(key, outcome);
             _lastSuccess = time.GetUtcNow();

@@ -21,13 +21,13 @@ public static class DashboardEndpoints
         return services;
     }
 
+    /// <summary>Most overlay event streams open at once (the overlay needs no token).</summary>
+    public const int MaxOverlayStreams = 32;
+
     /// <summary>
     /// <c>GET /</c> (token), <c>GET /events</c> (token), <c>GET /overlay</c> and <c>GET /overlay/events</c>
     /// (public: the on-air question only), <c>/assets/*</c>, and the question API.
     /// </summary>
-    /// <summary>Most overlay event streams open at once (the overlay needs no token).</summary>
-    public const int MaxOverlayStreams = 32;
-
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", PresenterPage).WithSecurityHeaders();

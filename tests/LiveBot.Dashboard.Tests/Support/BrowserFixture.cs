@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace LiveBot.Dashboard.Tests.Support;
 
-/// <summary>One headless Debian Chromium (never a downloaded browser) shared by every browser test.</summary>
+/// <summary>One headless Chromium-family browser (see <see cref="BrowserLocator"/>) shared by every browser test.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -17,9 +17,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assertions.SetDefaultExpectTimeout(15_000);
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        Browser = await BrowserLocator.LaunchAsync(_playwright, new BrowserTypeLaunchOptions
         {
-            ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             Args =
             [

@@ -214,7 +214,11 @@ public sealed class ApiAlternanceSourceTests
     internal static OfferQuery Query(OfferKind kind) =>
         new(kind, ["D1102"], TestData.Data.Places.Resolve("Lyon")!, 30, 3);
 
-    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream, params (string Key, string Value)[] extra)
+    /// <summary>The offers on an <see cref="OffersClock"/>: no timeout fires because the machine is busy (Issue 9).</summary>
+    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream, params (string Key, string Value)[] extra) =>
+        Build(upstream, new OffersClock().TimingOut(upstream), extra);
+
+    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream, TimeProvider time, params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -227,7 +231,7 @@ public sealed class ApiAlternanceSourceTests
             settings[key] = value;
         }
 
-        return OffersServices.Build(settings);
+        return OffersServices.Build(settings, time);
     }
 
     /// <summary>A fake search that says when a call arrived and answers only once <paramref name="gate"/> opens.</summary>

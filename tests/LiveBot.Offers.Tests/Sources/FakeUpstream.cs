@@ -60,9 +60,16 @@ internal sealed class FakeUpstream : IAsyncDisposable
         return upstream;
     }
 
+    /// <summary>
+    /// Called when a request starts hanging: the client's timeouts already exist then, so a test on fake time
+    /// moves its clock here to make them fire.
+    /// </summary>
+    public Action? Hanging { get; set; }
+
     /// <summary>A handler that never answers before the client gives up.</summary>
     public async Task Hang(HttpContext context)
     {
+        Hanging?.Invoke();
         try
         {
             await Released.WaitAsync(context.RequestAborted);

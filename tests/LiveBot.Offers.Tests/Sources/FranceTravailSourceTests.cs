@@ -193,7 +193,11 @@ public sealed class FranceTravailSourceTests
     private static OfferQuery Query(string place, string[] codes) =>
         new(OfferKind.Offers, codes, TestData.Data.Places.Resolve(place)!, 30, 3);
 
-    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream, params (string Key, string Value)[] extra)
+    /// <summary>The offers on an <see cref="OffersClock"/>: no timeout fires because the machine is busy (Issue 9).</summary>
+    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream, params (string Key, string Value)[] extra) =>
+        Build(upstream, new OffersClock().TimingOut(upstream), extra);
+
+    private static Microsoft.Extensions.DependencyInjection.ServiceProvider Build(FakeUpstream upstream, TimeProvider time, params (string Key, string Value)[] extra)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -208,6 +212,6 @@ public sealed class FranceTravailSourceTests
             settings[key] = value;
         }
 
-        return OffersServices.Build(settings);
+        return OffersServices.Build(settings, time);
     }
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LiveBot.Offers.Tests.Sources;
 
-/// <summary>The real AddOffers wiring (HTTP clients, resilience, cache) on given settings, sharing the loaded data.</summary>
+/// <summary>
+/// The real AddOffers wiring (HTTP clients, resilience, cache) on given settings, sharing the loaded data;
+/// on <paramref name="time"/> when given (every timeout and retry delay of the offers then waits on it).
+/// </summary>
 internal static class OffersServices
 {
     public static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null)
@@ -20,6 +23,11 @@ internal static class OffersServices
 
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TestData.Data);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
         services.AddSingleton(new ConfigDirectory(Path.Combine(Path.GetTempPath(), "livebot-offers-no-config")));
         services.AddOffers(configuration);
         var provider = services.BuildServiceProvider();
