@@ -111,6 +111,8 @@ public sealed partial class YouTubeChatClient : BackgroundService, IChatPlatform
 
     public int MaxMessageLength => MaxLength;
 
+    public int MaxParts => 2;
+
     public SendLimit SendLimit => new(1, TimeSpan.FromSeconds(1));
 
     public IReadOnlyCollection<string> ConnectedChannels => _chatId is { } id ? [id] : [];

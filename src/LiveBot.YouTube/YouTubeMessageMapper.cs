@@ -40,7 +40,7 @@ public static class YouTubeMessageMapper
         var time = DateTimeOffset.TryParse(snippet.PublishedAtRaw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var published)
             ? published
             : fallbackTime;
-        return new ChatMessage("youtube", liveChatId, item.Id, channelId, displayName.TrimStart('@'), displayName, RoleOf(author), text, time);
+        return new ChatMessage(YouTubeChatClient.PlatformName, liveChatId, item.Id, channelId, displayName.TrimStart('@'), displayName, RoleOf(author), text, time);
     }
 
     /// <summary>isChatOwner: broadcaster; isChatModerator: moderator; isChatSponsor (member): subscriber.</summary>

@@ -15,6 +15,7 @@ public static class YouTubeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddYouTubeChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddChatPlatformName(YouTubeChatClient.PlatformName);
         var section = configuration.GetSection(YouTubeOptions.Section);
         if (!section.GetValue<bool>(nameof(YouTubeOptions.Enabled)))
         {

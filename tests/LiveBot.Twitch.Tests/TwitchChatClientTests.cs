@@ -2,8 +2,11 @@ using System.Text;
 using System.Text.Json;
 using LiveBot.Core.Chat;
 using LiveBot.Testing;
+using LiveBot.Twitch.Auth;
+using LiveBot.Twitch.Connection;
 using LiveBot.Twitch.Outbox;
 using LiveBot.Twitch.Tests.Fakes;
+using LiveBot.Twitch.Tests.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -126,7 +129,7 @@ public sealed class TwitchChatClientTests
         Assert.Equal("degraded", root.GetProperty("status").GetString());
         var twitch = Assert.Single(root.GetProperty("platforms").EnumerateArray(), p => p.GetProperty("name").GetString() == "twitch");
         Assert.Equal("auth_failed", twitch.GetProperty("state").GetString());
-        Assert.Equal("twitch: authentication failed", twitch.GetProperty("error").GetString());
+        Assert.Equal(TwitchConnection.AuthFailedError, twitch.GetProperty("error").GetString());
         Assert.Equal(0, server.ConnectionCount);
     }
 
@@ -178,7 +181,7 @@ public sealed class TwitchChatClientTests
         var client = bot.Service<TwitchChatClient>();
 
         await WaitForAsync(client, () => client.State == PlatformStates.AuthFailed);
-        Assert.Equal(TwitchChatClient.AuthFailedError, client.GetHealth().Error);
+        Assert.Equal(TwitchConnection.AuthFailedError, client.GetHealth().Error);
         Assert.Equal(1, server.ConnectionCount);
 
         time.Advance(TimeSpan.FromMinutes(4));
@@ -201,9 +204,9 @@ public sealed class TwitchChatClientTests
         await WaitForAsync(client, () => client.ConnectedChannels.Count == 1);
 
         var ping = server.WaitForLineAsync(r => r.Line == "PING :livebot");
-        time.Advance(TwitchChatClient.KeepAliveSilence);
+        time.Advance(KeepAlive.Silence);
         await ping;
-        time.Advance(TwitchChatClient.PongTimeout);
+        time.Advance(KeepAlive.PongTimeout);
         await WaitForAsync(client, () => client.State == PlatformStates.Reconnecting);
         time.Advance(TimeSpan.FromSeconds(2));
 
@@ -220,7 +223,7 @@ public sealed class TwitchChatClientTests
         await server.WaitForJoinAsync("chan");
         await server.WaitForValidateAsync(1);
 
-        time.Advance(TwitchChatClient.ValidationInterval);
+        time.Advance(TwitchTokens.ValidationInterval);
 
         await server.WaitForValidateAsync(2);
     }
@@ -286,12 +289,12 @@ public sealed class TwitchChatClientTests
         var lines = string.Concat(Enumerable.Range(0, 30).Select(i => FakeTwitchServer.PrivmsgLine("chan", "User" + i, "!aide", id: "raid" + i) + "\r\n"));
         await server.SendRawAsync(Encoding.UTF8.GetBytes(lines));
         var outbox = client.Outbox;
-        await UntilAsync(outbox, () => outbox.SentCount + outbox.PendingCount + outbox.MergedCount == 30 && outbox.IsSettled);
+        await OutboxWaits.UntilAsync(outbox, s => s.Sent + s.Pending + s.Merged == 30 && s.IsIdleAt(time.GetUtcNow()));
 
         for (var second = 0; second < 10 && outbox.PendingCount > 0; second++)
         {
             time.Advance(TimeSpan.FromSeconds(1));
-            await UntilAsync(outbox, () => outbox.IsSettled);
+            await OutboxWaits.IdleAsync(outbox, time);
         }
 
         var sent = (int)outbox.SentCount;
@@ -369,21 +372,6 @@ public sealed class TwitchChatClientTests
         return builder.ToString().Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal);
     }
 
-    /// <summary>Awaits <paramref name="condition"/> each time the outbox's sender starts waiting (no polling, no sleep).</summary>
-    private static async Task UntilAsync(LiveBot.Twitch.Outbox.TwitchOutbox outbox, Func<bool> condition)
-    {
-        while (true)
-        {
-            var idle = outbox.NextIdle;
-            if (condition())
-            {
-                return;
-            }
-
-            await idle.WaitAsync(TimeSpan.FromSeconds(15));
-        }
-    }
-
     /// <summary>Awaits <paramref name="condition"/> through the client's change events (no polling, no sleep).</summary>
     private static async Task WaitForAsync(TwitchChatClient client, Func<bool> condition)
     {
@@ -396,7 +384,7 @@ public sealed class TwitchChatClientTests
             }
         }
 
-        client.Changed += Check;
+        client.Status.Changed += Check;
         try
         {
             Check();
@@ -404,7 +392,7 @@ public sealed class TwitchChatClientTests
         }
         finally
         {
-            client.Changed -= Check;
+            client.Status.Changed -= Check;
         }
     }
 }

@@ -51,30 +51,6 @@ public sealed class TwitchOptionsTests
         Assert.Equal(expected, TwitchOptions.BareToken(token));
     }
 
-    [Theory]
-    [InlineData(0, 1, 1)]
-    [InlineData(1, 1, 2)]
-    [InlineData(3, 4, 8)]
-    [InlineData(10, 30, 60)]
-    [InlineData(1000, 30, 60)]
-    public void Backoff_Attempt_StaysBetweenHalfAndCapWithinOneToSixtySeconds(int attempt, double min, double max)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            var delay = TwitchChatClient.Backoff(attempt).TotalSeconds;
-            Assert.InRange(delay, min, max);
-        }
-    }
-
-    [Theory]
-    [InlineData("You are timed out for 599 more seconds.", 600)]
-    [InlineData("You are timed out.", 600)]
-    [InlineData("You are timed out for 99999999999 more seconds.", 600)]
-    public void TimeoutLength_NoticeText_ReadsTheSeconds(string text, int expectedSeconds)
-    {
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), TwitchChatClient.TimeoutLength(text));
-    }
-
     private static List<string> Errors(TwitchOptions options)
     {
         var results = new List<ValidationResult>();

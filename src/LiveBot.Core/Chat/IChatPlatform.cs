@@ -6,11 +6,14 @@ namespace LiveBot.Core.Chat;
 /// </summary>
 public interface IChatPlatform
 {
-    /// <summary>"twitch", "youtube", "local".</summary>
+    /// <summary>The platform's name ("twitch", "youtube", "local"), declared once by the platform.</summary>
     string Name { get; }
 
     /// <summary>Longest single message the platform accepts (500 on Twitch, 200 on YouTube).</summary>
     int MaxMessageLength { get; }
+
+    /// <summary>Most messages one reply may take on this platform; the pipeline cuts longer replies.</summary>
+    int MaxParts { get; }
 
     /// <summary>The sending limit, for information (help texts, health page).</summary>
     SendLimit SendLimit { get; }

@@ -1,3 +1,5 @@
+using LiveBot.Core.Chat.Outbox;
+
 namespace LiveBot.Core.Chat;
 
 /// <summary>
@@ -47,6 +49,46 @@ public static class ReplyMerger
 
             var first = result[index];
             result[index] = first with { Text = Address(names, first.Text, maxLength), MergeKey = null, Merged = names.Count };
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Merges the replies waiting in an outbox. Merged messages still waiting are opened again, so that late
+    /// askers join them instead of making a message of their own; parts of split replies stay first, as they
+    /// were. Null when nothing merges.
+    /// </summary>
+    public static List<PendingReply>? MergeWaiting(IReadOnlyList<PendingReply> pending, int maxLength)
+    {
+        var continuations = pending.Where(e => e.IsContinuation).ToList();
+        var entries = pending.Where(e => !e.IsContinuation).ToList();
+        var replies = entries.SelectMany(e => e.Sources ?? [e.Message]).ToList();
+        var merged = Merge(replies, maxLength);
+        if (merged.Count == entries.Count)
+        {
+            return null;
+        }
+
+        var groups = new Dictionary<ChatMessage, List<OutgoingMessage>>(ReferenceEqualityComparer.Instance);
+        foreach (var group in replies.Where(r => r is { MergeKey: not null, InReplyTo: not null }).GroupBy(r => (r.Channel, r.MergeKey)))
+        {
+            var list = group.ToList();
+            groups[list[0].InReplyTo!] = list;
+        }
+
+        var result = continuations;
+        foreach (var message in merged)
+        {
+            if (message.Merged > 1 && message.InReplyTo is { } first && groups.TryGetValue(first, out var sources))
+            {
+                // The merged message stays useful as long as its newest asker's reply would.
+                result.Add(new PendingReply(message with { CreatedAt = sources.Max(r => r.CreatedAt) }, message.Text, IsContinuation: false, sources));
+            }
+            else
+            {
+                result.Add(new PendingReply(message, message.Text));
+            }
         }
 
         return result;

@@ -51,7 +51,9 @@ public sealed partial class ChatPipeline(
             return [];
         }
 
-        var maxLength = platforms.Find(message.Platform)?.MaxMessageLength ?? CommandsFileValidator.MaxReplyLength;
+        var platform = platforms.Find(message.Platform);
+        var maxLength = platform?.MaxMessageLength ?? CommandsFileValidator.MaxReplyLength;
+        var maxParts = platform?.MaxParts ?? 1;
         var context = new CommandContext(message, command, set, name, args, maxLength);
         Reply? reply;
         try
@@ -76,10 +78,10 @@ public sealed partial class ChatPipeline(
             return [];
         }
 
-        // An outbox sends at most two messages for one reply; anything longer is cut here.
-        if (text.Length > 2 * maxLength)
+        // An outbox sends at most MaxParts messages for one reply; anything longer is cut here.
+        if (text.Length > maxParts * maxLength)
         {
-            text = ReplyText.Truncate(text, 2 * maxLength);
+            text = ReplyText.Truncate(text, maxParts * maxLength);
         }
 
         return

@@ -47,14 +47,16 @@ public sealed class CommandsFile : ModeratorFileBase
 }
 
 /// <summary>Turns a <see cref="CommandsFile"/> into a <see cref="CommandSet"/>, or says what is wrong.</summary>
-public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> builtIns)
+/// <param name="builtIns">The built-in commands, whose names and texts the file may change.</param>
+/// <param name="platforms">The platforms the bot knows (declared by each platform's registration), which <c>platforms</c> may name.</param>
+public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> builtIns, IEnumerable<ChatPlatformName>? platforms = null)
 {
     public const string FileName = "commands.json";
     public const int MaxReplyLength = 500;
-    public static readonly IReadOnlyList<string> KnownPlatforms = ["twitch", "youtube", "local"];
 
     private static readonly TimeSpan MaxCooldown = TimeSpan.FromHours(1);
     private readonly IReadOnlyList<IChatCommand> _builtIns = builtIns.ToList();
+    private readonly IReadOnlyList<string> _platforms = (platforms ?? []).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList();
 
     public (CommandSet? Value, ConfigError? Error) Parse(byte[] utf8) =>
         ModeratorJson.Parse<CommandsFile, CommandSet>(FileName, utf8, Validate);
@@ -178,7 +180,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
         return new CommandSet(commands, timers, prefix);
     }
 
-    private static CommandDefinition Common(CommandsFile.CommandEntry? entry, string path, string id, string defaultName, ConfigProblems problems)
+    private CommandDefinition Common(CommandsFile.CommandEntry? entry, string path, string id, string defaultName, ConfigProblems problems)
     {
         var permission = ChatRole.Viewer;
         if (entry?.Permission is { } p && !ChatRoles.TryParse(p, out permission))
@@ -248,7 +250,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
         }
     }
 
-    private static HashSet<string>? Platforms(List<string>? platforms, string path, ConfigProblems problems)
+    private HashSet<string>? Platforms(List<string>? platforms, string path, ConfigProblems problems)
     {
         if (platforms is null)
         {
@@ -257,9 +259,9 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
 
         foreach (var platform in platforms)
         {
-            if (!KnownPlatforms.Contains(platform))
+            if (!_platforms.Contains(platform))
             {
-                problems.Add(path, $"plateforme inconnue « {platform} » (attendu : {string.Join(", ", KnownPlatforms)})");
+                problems.Add(path, $"plateforme inconnue « {platform} » (attendu : {string.Join(", ", _platforms)})");
             }
         }
 

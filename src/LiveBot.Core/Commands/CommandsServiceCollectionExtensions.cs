@@ -28,7 +28,7 @@ public static class CommandsServiceCollectionExtensions
         services.AddChatCommand<AideCommand>();
         services.AddModeratorFile<CommandSet>(
             CommandsFileValidator.FileName,
-            sp => new CommandsFileValidator(sp.GetServices<IChatCommand>()).Parse,
+            sp => new CommandsFileValidator(sp.GetServices<IChatCommand>(), sp.GetServices<ChatPlatformName>()).Parse,
             defaultCommandsJson);
         services.AddHostedService<ChatPipelineWorker>();
         services.AddSingleton<TimerService>();

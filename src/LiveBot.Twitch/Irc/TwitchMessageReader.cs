@@ -6,8 +6,6 @@ namespace LiveBot.Twitch.Irc;
 /// <summary>Turns Twitch's IRC lines into the platform-neutral model.</summary>
 public static class TwitchMessageReader
 {
-    public const string PlatformName = "twitch";
-
     private const string ActionPrefix = "\u0001ACTION ";
 
     /// <summary>
@@ -52,7 +50,7 @@ public static class TwitchMessageReader
         }
 
         return new ChatMessage(
-            PlatformName,
+            TwitchChatClient.PlatformName,
             channel,
             id.IsEmpty ? "noid-" + Guid.NewGuid().ToString("N") : IrcTags.Unescape(id),
             userId.IsEmpty ? loginText : IrcTags.Unescape(userId),

@@ -5,6 +5,12 @@ public static class TwitchLimits
 {
     public const int MaxMessageLength = 500;
 
+    /// <summary>Messages one reply may take.</summary>
+    public const int MaxParts = 2;
+
+    /// <summary>Replies waiting at most; more are refused and counted.</summary>
+    public const int OutboxCapacity = 2_000;
+
     /// <summary>Messages per <see cref="Window"/> where the bot is not moderator, VIP or broadcaster.</summary>
     public const int Messages = 20;
 

@@ -33,6 +33,7 @@ public sealed class PipelineHarness : IDisposable
             services.AddSingleton(platform);
         }
 
+        services.AddChatPlatformName("twitch").AddChatPlatformName("youtube").AddChatPlatformName("local");
         services.AddChatCommands();
         _services = services.BuildServiceProvider();
         CommandsFile = _services.GetRequiredService<ModeratorFile<CommandSet>>();

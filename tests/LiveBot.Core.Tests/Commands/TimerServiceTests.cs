@@ -79,6 +79,8 @@ public sealed class TimerServiceTests
 
         public int MaxMessageLength => 500;
 
+        public int MaxParts => 2;
+
         public SendLimit SendLimit => new(20, TimeSpan.FromSeconds(30));
 
         public IReadOnlyCollection<string> ConnectedChannels => [channel];

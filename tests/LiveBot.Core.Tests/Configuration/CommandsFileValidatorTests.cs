@@ -5,7 +5,7 @@ namespace LiveBot.Core.Tests.Configuration;
 
 public sealed class CommandsFileValidatorTests
 {
-    private static readonly CommandsFileValidator Validator = new([new AideCommand()]);
+    private static readonly CommandsFileValidator Validator = new([new AideCommand()], [new("twitch"), new("youtube"), new("local")]);
 
     public static TheoryData<string, string> BrokenFiles => new()
     {
@@ -131,7 +131,7 @@ public sealed class CommandsFileValidatorTests
     public void Parse_ShippedCommandsJson_IsValid()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "commands.json");
-        var (value, error) = new CommandsFileValidator([new AideCommand()]).Parse(File.ReadAllBytes(path));
+        var (value, error) = new CommandsFileValidator([new AideCommand()], [new("twitch"), new("youtube"), new("local")]).Parse(File.ReadAllBytes(path));
 
         // The shipped file may configure built-ins of other capabilities: only the core's own must parse here.
         Assert.True(error is null || error.Reason.StartsWith("commande intégrée inconnue", StringComparison.Ordinal), error?.ToString());

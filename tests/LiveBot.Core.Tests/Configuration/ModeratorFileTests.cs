@@ -109,5 +109,5 @@ public sealed class ModeratorFileTests : IDisposable
     }
 
     private ModeratorFile<CommandSet> Create(Func<byte[]?>? fallback = null) =>
-        new("commands.json", FilePath, new CommandsFileValidator([new AideCommand()]).Parse, fallback ?? (() => null), _status, NullLogger.Instance);
+        new("commands.json", FilePath, new CommandsFileValidator([new AideCommand()], [new("twitch"), new("youtube"), new("local")]).Parse, fallback ?? (() => null), _status, NullLogger.Instance);
 }

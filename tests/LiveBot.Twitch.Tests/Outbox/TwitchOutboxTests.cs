@@ -2,6 +2,7 @@ using LiveBot.Core.Chat;
 using LiveBot.Twitch.Outbox;
 using LiveBot.Twitch.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace LiveBot.Twitch.Tests.Outbox;
@@ -17,13 +18,15 @@ public sealed class TwitchOutboxTests : IAsyncLifetime
 
     public TwitchOutboxTests()
     {
-        _outbox = new TwitchOutbox(_time, NullLogger.Instance, TimeSpan.FromMinutes(1));
         _transport = new FakeTransport(new TwitchLimitChecker(_time, _moderatorIn.Contains), _time);
+        var options = Options.Create(new TwitchOptions { MaxReplyAge = TimeSpan.FromMinutes(1) });
+        var policy = new TwitchSendPolicy(_transport, options, _time, NullLogger<TwitchSendPolicy>.Instance);
+        _outbox = new TwitchOutbox(policy, _time, NullLogger<TwitchOutbox>.Instance);
     }
 
     public Task InitializeAsync()
     {
-        _run = Task.Run(() => _outbox.RunAsync(_transport, _stop.Token));
+        _run = Task.Run(() => _outbox.RunAsync(_stop.Token));
         return SettleAsync();
     }
 
@@ -240,7 +243,7 @@ public sealed class TwitchOutboxTests : IAsyncLifetime
     [Fact]
     public void Format_ReplyToOnePerson_IsThreadedWithEscapedId()
     {
-        var line = TwitchOutbox.Format(Reply("alice", "ok", id: "a;b c"), "ok");
+        var line = TwitchSendPolicy.Format(Reply("alice", "ok", id: "a;b c"), "ok");
 
         Assert.Equal(@"@reply-parent-msg-id=a\:b\sc PRIVMSG #chan :ok", line);
     }
@@ -248,8 +251,8 @@ public sealed class TwitchOutboxTests : IAsyncLifetime
     [Fact]
     public void Format_MergedOrAnnouncement_IsPlain()
     {
-        Assert.Equal("PRIVMSG #chan :@a @b ok", TwitchOutbox.Format(Reply("alice", "x") with { Merged = 2 }, "@a @b ok"));
-        Assert.Equal("PRIVMSG #chan :hello", TwitchOutbox.Format(new OutgoingMessage("twitch", "chan", "hello", DateTimeOffset.UnixEpoch), "hello"));
+        Assert.Equal("PRIVMSG #chan :@a @b ok", TwitchSendPolicy.Format(Reply("alice", "x") with { Merged = 2 }, "@a @b ok"));
+        Assert.Equal("PRIVMSG #chan :hello", TwitchSendPolicy.Format(new OutgoingMessage("twitch", "chan", "hello", DateTimeOffset.UnixEpoch), "hello"));
     }
 
     [Fact]
@@ -276,19 +279,7 @@ public sealed class TwitchOutboxTests : IAsyncLifetime
         }
     }
 
-    private async Task SettleAsync()
-    {
-        while (!_outbox.IsSettled)
-        {
-            var next = _outbox.NextIdle;
-            if (_outbox.IsSettled)
-            {
-                return;
-            }
-
-            await next.WaitAsync(TimeSpan.FromSeconds(10));
-        }
-    }
+    private Task SettleAsync() => OutboxWaits.IdleAsync(_outbox, _time);
 
     private sealed class FakeTransport(TwitchLimitChecker checker, TimeProvider time) : IOutboxTransport
     {

@@ -24,6 +24,8 @@ public sealed class LocalChatPlatform(ChatInbox inbox, TimeProvider time) : ICha
 
     public int MaxMessageLength => 500;
 
+    public int MaxParts => 2;
+
     public SendLimit SendLimit => new(100, TimeSpan.FromSeconds(30));
 
     public IReadOnlyCollection<string> ConnectedChannels { get; } = [ChannelName];
@@ -41,7 +43,7 @@ public sealed class LocalChatPlatform(ChatInbox inbox, TimeProvider time) : ICha
     public ValueTask<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _out);
-        foreach (var part in ReplyText.Split(message.Text, MaxMessageLength, 2))
+        foreach (var part in ReplyText.Split(message.Text, MaxMessageLength, MaxParts))
         {
             if (message.InReplyTo is { } original && _pending.TryGetValue(original.Id, out var replies))
             {

@@ -10,6 +10,7 @@ public static class LocalChatServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLocalChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddChatPlatformName(LocalChatPlatform.PlatformName);
         var options = configuration.GetSection(LocalChatOptions.Section).Get<LocalChatOptions>() ?? new LocalChatOptions();
         var enabled = options.Enabled ?? !(configuration.GetValue<bool>("Twitch:Enabled") || configuration.GetValue<bool>("YouTube:Enabled"));
         services.AddOptions<LocalChatOptions>()

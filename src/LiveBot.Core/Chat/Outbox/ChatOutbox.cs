@@ -1,0 +1,409 @@
+using Microsoft.Extensions.Logging;
+
+namespace LiveBot.Core.Chat.Outbox;
+
+/// <summary>
+/// One platform's outbox: a bounded reply queue drained by one sender loop (<see cref="RunAsync"/>) on the
+/// injected <see cref="TimeProvider"/>. Replies that waited longer than the policy's
+/// <see cref="IOutboxPolicy.MaxAge"/> are dropped and counted, a chat line is answered at most once, long
+/// replies are split in at most <see cref="IOutboxPolicy.MaxParts"/> messages; when and how each part goes is
+/// the <see cref="IOutboxPolicy"/>'s call.
+/// </summary>
+public sealed partial class ChatOutbox
+{
+    private readonly IOutboxPolicy _policy;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Lock _gate = new();
+    private readonly List<OutgoingMessage> _incoming = [];
+    private readonly List<PendingReply> _pending = [];
+    private readonly RecentIds _answered = new(20_000);
+    private TaskCompletionSource? _wakeup;
+    private bool _wakeRequested;
+    private bool _waiting;
+    private DateTimeOffset? _waitingUntil;
+    private int _pendingCount;
+    private long _sent;
+    private long _dropped;
+    private long _merged;
+    private long _answeredAskers;
+
+    public ChatOutbox(IOutboxPolicy policy, TimeProvider time, ILogger logger)
+    {
+        _policy = policy;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Raised each time the sender starts waiting (counters and <see cref="Status"/> are then up to date).</summary>
+    public event Action? Changed;
+
+    public OutboxStatus Status
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new OutboxStatus(
+                    _incoming.Count + Volatile.Read(ref _pendingCount), Interlocked.Read(ref _sent), Interlocked.Read(ref _dropped),
+                    Interlocked.Read(ref _merged), Interlocked.Read(ref _answeredAskers), _waiting, _waitingUntil);
+            }
+        }
+    }
+
+    public long SentCount => Interlocked.Read(ref _sent);
+
+    public long DroppedCount => Interlocked.Read(ref _dropped);
+
+    public long MergedCount => Interlocked.Read(ref _merged);
+
+    public long AnsweredAskers => Interlocked.Read(ref _answeredAskers);
+
+    public int PendingCount => Status.Pending;
+
+    /// <summary>
+    /// Queues a reply. False (counted as dropped where it is a loss) when the policy refuses it now, the
+    /// outbox is full, or that chat line already got its answer.
+    /// </summary>
+    public bool TryEnqueue(OutgoingMessage message)
+    {
+        var text = ReplyText.Sanitize(message.Text);
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        var reply = message with { Text = text };
+        if (_policy.ShouldDrop(new PendingReply(reply, text), _time.GetUtcNow()))
+        {
+            Interlocked.Increment(ref _dropped);
+            return false;
+        }
+
+        if (message.InReplyTo is { } original && !_answered.Add(original.Id))
+        {
+            Log.AlreadyAnswered(_logger, original.Id);
+            return false;
+        }
+
+        lock (_gate)
+        {
+            if (_incoming.Count + Volatile.Read(ref _pendingCount) >= _policy.Capacity)
+            {
+                Interlocked.Increment(ref _dropped);
+                return false;
+            }
+
+            _incoming.Add(reply);
+        }
+
+        Wake();
+        return true;
+    }
+
+    /// <summary>Drops waiting replies matching <paramref name="predicate"/> (a chat left) at the next round, counted.</summary>
+    public void DropWhere(Func<OutgoingMessage, bool> predicate)
+    {
+        lock (_gate)
+        {
+            _dropWhere = _dropWhere is { } previous ? m => previous(m) || predicate(m) : predicate;
+        }
+
+        Wake();
+    }
+
+    private Func<OutgoingMessage, bool>? _dropWhere;
+
+    /// <summary>Makes the sender look again (new reply, connection up, limits changed).</summary>
+    public void Wake()
+    {
+        TaskCompletionSource? wakeup;
+        lock (_gate)
+        {
+            _wakeRequested = true;
+            _waiting = false;
+            wakeup = _wakeup;
+            _wakeup = null;
+        }
+
+        wakeup?.TrySetResult();
+    }
+
+    /// <summary>The one sender. Runs until <paramref name="cancellationToken"/> ends.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RoundAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A bug in one round never silences the bot: log, breathe, go on.
+                Log.RoundFailed(_logger, ex);
+                await WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>One round: take in new replies, drop stale ones, then send one part or wait.</summary>
+    private async Task RoundAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        TakeIncoming();
+        DropStale(now);
+        if (_pending.Count == 0)
+        {
+            await WaitAsync(null, cancellationToken);
+            return;
+        }
+
+        if (!_policy.IsReady(now))
+        {
+            await WaitAsync(UntilFirstExpiry(now), cancellationToken);
+            return;
+        }
+
+        var wait = ShortestWait(now);
+        if (wait > TimeSpan.Zero)
+        {
+            await WaitAsync(Min(wait, UntilFirstExpiry(now)), cancellationToken);
+            return;
+        }
+
+        Arrange(now);
+        var index = _pending.FindIndex(p => _policy.WaitFor(p, now) == TimeSpan.Zero);
+        if (index < 0)
+        {
+            return;
+        }
+
+        await SendAsync(index, cancellationToken);
+    }
+
+    private async Task SendAsync(int index, CancellationToken cancellationToken)
+    {
+        var entry = _pending[index];
+        var parts = ReplyText.Split(entry.Text, _policy.MaxLength, entry.IsContinuation ? 1 : Math.Clamp(_policy.PartsFor(entry), 1, _policy.MaxParts));
+
+        // Each part is a chat line of its own: a second part must not start with '/' or '.' either.
+        var text = parts.Count == 0 ? string.Empty : ReplyText.Sanitize(parts[0]);
+        if (text.Length == 0)
+        {
+            _pending.RemoveAt(index);
+            PublishPendingCount();
+            return;
+        }
+
+        SendOutcome outcome;
+        try
+        {
+            outcome = await _policy.SendAsync(entry, text, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.SendFailed(_logger, ex);
+            outcome = SendOutcome.RetryIn(TimeSpan.FromSeconds(1));
+        }
+
+        switch (outcome.Result)
+        {
+            case SendResult.Sent:
+                _pending.RemoveAt(index);
+                Interlocked.Increment(ref _sent);
+                if (parts.Count > 1)
+                {
+                    _pending.Insert(index, new PendingReply(entry.Message, parts[1], IsContinuation: true, entry.Sources));
+                }
+                else if (entry.Message.InReplyTo is not null)
+                {
+                    Interlocked.Add(ref _answeredAskers, entry.Message.Merged);
+                }
+
+                PublishPendingCount();
+                return;
+            case SendResult.Dropped:
+                _pending.RemoveAt(index);
+                if (!entry.IsContinuation)
+                {
+                    Interlocked.Add(ref _dropped, entry.Askers);
+                }
+
+                PublishPendingCount();
+                return;
+            default:
+                if (outcome.RetryAfter > TimeSpan.Zero)
+                {
+                    await WaitAsync(outcome.RetryAfter, cancellationToken);
+                }
+
+                return;
+        }
+    }
+
+    private void TakeIncoming()
+    {
+        Func<OutgoingMessage, bool>? dropWhere;
+        lock (_gate)
+        {
+            foreach (var message in _incoming)
+            {
+                _pending.Add(new PendingReply(message, message.Text));
+            }
+
+            _incoming.Clear();
+            dropWhere = _dropWhere;
+            _dropWhere = null;
+            Volatile.Write(ref _pendingCount, _pending.Count);
+        }
+
+        if (dropWhere is not null)
+        {
+            Remove(p => dropWhere(p.Message));
+        }
+    }
+
+    private void DropStale(DateTimeOffset now) =>
+        Remove(p => (!p.IsContinuation && now - p.Message.CreatedAt > _policy.MaxAge) || _policy.ShouldDrop(p, now));
+
+    private void Remove(Predicate<PendingReply> predicate)
+    {
+        var askers = 0;
+        var removed = _pending.RemoveAll(p =>
+        {
+            if (!predicate(p))
+            {
+                return false;
+            }
+
+            if (!p.IsContinuation)
+            {
+                // A merged message that goes stale leaves every asker in it unanswered.
+                askers += p.Askers;
+                Interlocked.Add(ref _merged, 1 - p.Askers);
+            }
+
+            return true;
+        });
+        if (removed > 0)
+        {
+            Interlocked.Add(ref _dropped, askers);
+            Log.Dropped(_logger, askers);
+        }
+
+        PublishPendingCount();
+    }
+
+    private void Arrange(DateTimeOffset now)
+    {
+        var before = _pending.Count(p => !p.IsContinuation);
+        if (_policy.Arrange(_pending, now) is not { } arranged)
+        {
+            return;
+        }
+
+        var after = arranged.Count(p => !p.IsContinuation);
+        var list = arranged.ToList();
+        _pending.Clear();
+        _pending.AddRange(list);
+        Interlocked.Add(ref _merged, before - after);
+        PublishPendingCount();
+    }
+
+    private TimeSpan ShortestWait(DateTimeOffset now)
+    {
+        var shortest = TimeSpan.MaxValue;
+        foreach (var pending in _pending)
+        {
+            var wait = _policy.WaitFor(pending, now);
+            if (wait <= TimeSpan.Zero)
+            {
+                return TimeSpan.Zero;
+            }
+
+            shortest = Min(shortest, wait);
+        }
+
+        return shortest;
+    }
+
+    private TimeSpan UntilFirstExpiry(DateTimeOffset now)
+    {
+        var first = _pending.Where(p => !p.IsContinuation).Select(p => p.Message.CreatedAt).DefaultIfEmpty(now).Min();
+        var wait = first + _policy.MaxAge - now + TimeSpan.FromTicks(1);
+        return wait > TimeSpan.Zero ? wait : TimeSpan.FromTicks(1);
+    }
+
+    private void PublishPendingCount() => Volatile.Write(ref _pendingCount, _pending.Count);
+
+    /// <summary>
+    /// Waits for the clock (<paramref name="wait"/>; null: no end) or a <see cref="Wake"/>. The timer exists
+    /// before the outbox says it waits, so whoever moves the clock after seeing it wait is never too early.
+    /// </summary>
+    private async Task WaitAsync(TimeSpan? wait, CancellationToken cancellationToken)
+    {
+        PublishPendingCount();
+        var wakeup = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (_wakeRequested)
+            {
+                _wakeRequested = false;
+                return;
+            }
+
+            _wakeup = wakeup;
+        }
+
+        var now = _time.GetUtcNow();
+        using var timer = wait is { } delay ? _time.CreateTimer(_ => Wake(), null, Max(delay, TimeSpan.Zero), Timeout.InfiniteTimeSpan) : null;
+        await using var registration = cancellationToken.Register(Wake);
+        var waiting = false;
+        lock (_gate)
+        {
+            if (_wakeup == wakeup)
+            {
+                _waiting = waiting = true;
+                _waitingUntil = wait is { } until ? now + until : null;
+            }
+        }
+
+        if (waiting)
+        {
+            Changed?.Invoke();
+        }
+
+        await wakeup.Task;
+        lock (_gate)
+        {
+            _wakeRequested = false;
+            _waiting = false;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: a sending round failed")]
+        public static partial void RoundFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: writing a message failed, retrying")]
+        public static partial void SendFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox dropped {Count} replies that waited too long or can no longer be sent")]
+        public static partial void Dropped(ILogger logger, int count);
+
+        [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox: chat line {MessageId} already answered, second reply refused")]
+        public static partial void AlreadyAnswered(ILogger logger, string messageId);
+    }
+}
