@@ -29,9 +29,16 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (cookies, storage) whose pages record any script the XSS payloads manage to run.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width = 1440, int height = 900)
+    /// <param name="touch">A phone or tablet: touch screen and mobile viewport (the page's viewport declaration applies).</param>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1440, int height = 900, bool touch = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = touch,
+            IsMobile = touch,
+            AcceptDownloads = true,
+        });
         context.SetDefaultTimeout(15_000);
         await context.AddInitScriptAsync(
             "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");

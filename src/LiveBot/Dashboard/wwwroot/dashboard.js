@@ -6,6 +6,7 @@
   const OPEN = new Set(["pending", "approved", "onair"]);
   const STATUS_LABELS = { pending: "en attente", approved: "approuvée", onair: "à l'antenne", answered: "répondue", hidden: "masquée" };
   const PLATFORM_LABELS = { twitch: "Twitch", youtube: "YouTube", local: "Chat de test" };
+  const FILTER_LABELS = { open: "ouvertes", all: "toutes", pending: "en attente", approved: "approuvées", onair: "à l'antenne", answered: "répondues", hidden: "masquées" };
   const ACTIONS = {
     pending: [["approve", "Approuver"], ["onair", "À l'antenne"], ["hide", "Masquer"]],
     approved: [["onair", "À l'antenne"], ["hide", "Masquer"]],
@@ -161,6 +162,7 @@
     more.textContent = "… et " + (shown.length - MAX_SHOWN) + " autres questions moins votées.";
 
     renderCounters();
+    renderFilterSummary();
     renderOnAir(all);
     renderConfig();
     const selected = list.querySelector("li.selected");
@@ -179,6 +181,12 @@
     for (const b of document.querySelectorAll(".counter")) {
       b.classList.toggle("active", b.dataset.filter === state.filterStatus);
     }
+  }
+
+  // On a phone the filters are folded: their summary says what is shown.
+  function renderFilterSummary() {
+    const platform = state.filterPlatform ? PLATFORM_LABELS[state.filterPlatform] || state.filterPlatform : "toutes plateformes";
+    $("filters-summary").textContent = ": " + (FILTER_LABELS[state.filterStatus] || state.filterStatus) + " · " + platform;
   }
 
   function renderOnAir(all) {
@@ -269,14 +277,30 @@
     });
   }
   $("stage-toggle").addEventListener("click", () => setStage(!document.body.classList.contains("stage")));
+  // Filters folded on a phone, open on wider screens (their summary is only shown on phones).
+  const phone = window.matchMedia("(max-width: 600px)");
+  const fold = () => { $("filters-fold").open = !phone.matches; };
+  phone.addEventListener("change", fold);
+  fold();
   try { if (localStorage.getItem("livebot.stage") === "1") setStage(true); } catch { /* private mode */ }
 
   // ---- test chat (POST /api/chat) ----
   const log = $("test-chat-log");
+  const touchScreen = window.matchMedia("(pointer: coarse)");
+  // A phone's keyboard shrinks the viewport (interactive-widget=resizes-content), new questions push the
+  // box down: while typing there, keep the field in sight.
+  function keepTypingInSight() {
+    const active = document.activeElement;
+    if (active && active.closest && active.closest("#test-chat-form")) $("test-chat-form").scrollIntoView({ block: "nearest" });
+  }
+  window.addEventListener("resize", keepTypingInSight);
+  if (window.visualViewport) window.visualViewport.addEventListener("resize", keepTypingInSight);
+  new ResizeObserver(keepTypingInSight).observe(document.body); // questions arriving above push the box down
   function line(who, text, cls) {
     const li = el("li", cls, who + " : " + text);
     log.appendChild(li);
     log.scrollTop = log.scrollHeight;
+    keepTypingInSight();
   }
   $("test-chat-form").addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -285,6 +309,7 @@
     const text = input.value;
     if (!text.trim()) return;
     input.value = "";
+    if (touchScreen.matches) input.focus(); // the on-screen keyboard stays open for the next line
     line(user, text, "viewer");
     try {
       const roles = [$("test-chat-role").value];
