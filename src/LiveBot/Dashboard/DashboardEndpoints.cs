@@ -11,7 +11,11 @@ public static class DashboardEndpoints
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DashboardOptions>()
+            .Validate(o => string.IsNullOrWhiteSpace(o.Token) || o.Token.Trim().Length >= DashboardOptions.MinSecretLength, DashboardOptions.TokenTooShort);
         services.AddSingleton<DashboardToken>();
+        services.AddSingleton<AuthFailureThrottle>();
+        services.AddSecurityHeaders();
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<DashboardFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
@@ -64,9 +68,9 @@ public static class DashboardEndpoints
         var query = context.Request.Query["token"];
         if (query.Count > 0)
         {
-            if (!token.Matches(query.ToString()))
+            if (DashboardAuth.Authorize(context, token) is var outcome && outcome != AuthOutcome.Ok)
             {
-                return NoToken();
+                return outcome == AuthOutcome.Throttled ? DashboardAuth.Refusal(context, outcome) : NoToken();
             }
 
             DashboardAuth.SetCookie(context, token);

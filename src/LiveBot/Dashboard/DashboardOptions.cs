@@ -7,6 +7,12 @@ public sealed class DashboardOptions
 {
     public const string Section = "Dashboard";
 
+    /// <summary>Shortest configured secret accepted (a generated one has 43 characters).</summary>
+    public const int MinSecretLength = 16;
+
+    public const string TokenTooShort =
+        "Dashboard:Token est trop court : 16 caractères au moins (laissez-le vide pour qu'un jeton sûr soit généré dans data/dashboard-token)";
+
     /// <summary>
     /// The presenters' secret. Empty: generated at first start (cryptographically random), kept in
     /// <c>data/dashboard-token</c> and printed in the start-up URL.

@@ -25,11 +25,59 @@ public static class SecurityHeaders
         headers.CacheControl = "no-store";
     }
 
+    /// <summary>
+    /// Chooses the policy of an endpoint (the page's by default). Every response gets the headers anyway, 401s,
+    /// errors, /api/chat and /healthz included (see <see cref="AddSecurityHeaders"/>).
+    /// </summary>
     public static TBuilder WithSecurityHeaders<TBuilder>(this TBuilder builder, string policy = PagePolicy)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (invocation, next) =>
+        builder.WithMetadata(new SecurityPolicy(policy));
+
+    /// <summary>
+    /// Puts the headers on every response of the process, before anything else runs (host filtering's 400
+    /// included): as the response starts, each header the endpoint did not set itself is added (an event
+    /// stream keeps its own Cache-Control).
+    /// </summary>
+    public static IServiceCollection AddSecurityHeaders(this IServiceCollection services)
+    {
+        services.Insert(0, ServiceDescriptor.Transient<IStartupFilter, StartupFilter>());
+        return services;
+    }
+
+    private static void ApplyMissing(HttpContext context)
+    {
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<SecurityPolicy>()?.Policy ?? PagePolicy;
+        var headers = context.Response.Headers;
+        if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
         {
-            Apply(invocation.HttpContext.Response, policy);
-            return await next(invocation);
-        });
+            headers.ContentSecurityPolicy = policy;
+        }
+
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (string.IsNullOrEmpty(headers.CacheControl))
+        {
+            headers.CacheControl = "no-store";
+        }
+    }
+
+    /// <summary>The Content-Security-Policy an endpoint asks for.</summary>
+    public sealed record SecurityPolicy(string Policy);
+
+    private sealed class StartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Response.OnStarting(static state =>
+                {
+                    ApplyMissing((HttpContext)state);
+                    return Task.CompletedTask;
+                }, context);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
 }

@@ -30,6 +30,7 @@ public static class LiveBotApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = rest, ContentRootPath = Directory.GetCurrentDirectory() });
         var configuration = builder.Configuration;
         configuration.Sources.Clear();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { [HostAllowList.ConfigKey] = HostAllowList.Loopback });
         configuration.AddEnvironmentVariables("ASPNETCORE_");
         configuration.AddEnvironmentVariables("DOTNET_");
         configuration.AddJsonFile(Path.GetFullPath(Path.Combine(configDir, "appsettings.json")), optional: true, reloadOnChange: false);
@@ -53,7 +54,8 @@ public static class LiveBotApp
             .AddQuestionQueue(configuration)
             .AddPolls(configuration)
             .AddOffers(configuration)
-            .AddDashboard();
+            .AddDashboard()
+            .AddHostAllowList();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -67,6 +69,7 @@ public static class LiveBotApp
 
         app.Services.GetRequiredService<QuestionQueue>().Load();
 
+        app.UseCrossOriginGuard();
         app.MapHealth();
         app.MapLocalChat();
         app.MapDashboard();

@@ -30,7 +30,7 @@ public static class LocalChatEndpoints
                     statusCode: StatusCodes.Status404NotFound);
             }
 
-            if (IsCrossSite(http))
+            if (CrossOriginGuard.IsCrossOrigin(http))
             {
                 return Results.Json(new { error = "Le chat de test n'accepte que les requêtes de la page de LiveBot." }, statusCode: StatusCodes.Status403Forbidden);
             }
@@ -94,7 +94,13 @@ public static class LocalChatEndpoints
             }
 
             var role = ChatRoles.Highest(roles);
-            if (role > ChatRole.Viewer && !DashboardAuth.IsAuthorized(http.HttpContext, token))
+            var outcome = role > ChatRole.Viewer ? DashboardAuth.Authorize(http.HttpContext, token) : AuthOutcome.Ok;
+            if (outcome == AuthOutcome.Throttled)
+            {
+                return DashboardAuth.Refusal(http.HttpContext, outcome);
+            }
+
+            if (outcome != AuthOutcome.Ok)
             {
                 return Results.Json(
                     new { error = "Le rôle « " + role.ToName() + " » demande le jeton des présentateurs (lien affiché au démarrage, ou en-tête « Authorization: Bearer <jeton> »)." },
@@ -105,28 +111,6 @@ public static class LocalChatEndpoints
             return Results.Ok(new LocalChatResponse(replies));
         });
         return app;
-    }
-
-    /// <summary>
-    /// A browser posting from another site (or another port) says so in Origin / Sec-Fetch-Site; curl and
-    /// the bot's own page do not trip this.
-    /// </summary>
-    private static bool IsCrossSite(HttpRequest request)
-    {
-        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
-        if (fetchSite is "cross-site" or "same-site")
-        {
-            return true;
-        }
-
-        var origin = request.Headers.Origin.ToString();
-        if (string.IsNullOrEmpty(origin))
-        {
-            return false;
-        }
-
-        return !Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 }
 
