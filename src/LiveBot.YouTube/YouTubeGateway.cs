@@ -100,9 +100,6 @@ public sealed class YouTubeGateway : IDisposable
         return ExecuteAsync(_service.LiveChatMessages.Insert(body, "snippet"), MessagesInsert, _options.QuotaCosts.Insert, isRead: false, cancellationToken);
     }
 
-    public Task DeleteMessageAsync(string messageId, CancellationToken cancellationToken) =>
-        ExecuteAsync(_service.LiveChatMessages.Delete(messageId), MessagesDelete, _options.QuotaCosts.Delete, isRead: false, cancellationToken);
-
     /// <summary>
     /// Opens liveChatMessages.streamList (one connection = one call, booked when the server accepted it),
     /// through the service's authenticated pipeline (bearer token, refresh and retry on 401). The

@@ -1,6 +1,8 @@
 using LiveBot.Core.Chat;
 using LiveBot.Core.Storage;
 using LiveBot.YouTube.Quota;
+using LiveBot.YouTube.Reading;
+using LiveBot.YouTube.Writing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,6 +29,14 @@ public static class YouTubeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QuotaLedger>();
         services.AddSingleton<YouTubeGateway>();
+        services.AddSingleton<YouTubeChatState>();
+        services.AddSingleton<ReaderActivity>();
+        services.AddSingleton<OwnEchoFilter>();
+        services.AddSingleton<LiveLocator>();
+        services.AddSingleton<PageHandler>();
+        services.AddSingleton<StreamingReader>();
+        services.AddSingleton<ChatReader>();
+        services.AddSingleton<YouTubeSendPolicy>();
         services.AddSingleton<YouTubeChatClient>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<YouTubeChatClient>());
         services.AddHostedService(sp => sp.GetRequiredService<YouTubeChatClient>());

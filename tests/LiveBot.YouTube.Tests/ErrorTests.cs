@@ -114,7 +114,7 @@ public sealed class ErrorTests
         while (!stalled.IsCompleted)
         {
             // The stalled call keeps the bot busy: wait for either, not for idleness alone.
-            await Task.WhenAny(t.Client.WhenIdleAsync(), stalled).WaitAsync(TimeSpan.FromSeconds(20));
+            await Task.WhenAny(t.WhenSettledAsync(), stalled).WaitAsync(TimeSpan.FromSeconds(20));
             if (!stalled.IsCompleted)
             {
                 t.Time.Advance(TimeSpan.FromSeconds(1));

@@ -38,16 +38,4 @@ public sealed class LiveLifecycleTests
 
         Assert.DoesNotContain("youtube", health, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Delete_KnownAndUnknownMessage_TrueThenFalse()
-    {
-        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"));
-        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
-        var id = t.Fake.Say("chat-1", "Troll", "spam");
-
-        Assert.True(await t.Client.DeleteMessageAsync(id, CancellationToken.None));
-        Assert.False(await t.Client.DeleteMessageAsync("LCC.unknown", CancellationToken.None));
-        Assert.Equal([id], t.Fake.Deleted);
-    }
 }

@@ -90,16 +90,27 @@ public sealed class YouTubeTestBot : IAsyncDisposable
     /// </summary>
     public async Task WhenSettledAsync()
     {
-        while (true)
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check()
         {
-            await Client.WhenIdleAsync().WaitAsync(TimeSpan.FromSeconds(20));
-            var sent = Fake.StreamEvents;
-            if (Client.StreamEvents >= sent)
+            var now = Time.GetUtcNow();
+            if (Client.Activity.IsIdleAt(now) && Client.Outbox.Status.IsIdleAt(now) && Client.Activity.StreamResponses >= Fake.StreamEvents)
             {
-                return;
+                done.TrySetResult();
             }
+        }
 
-            await Client.WhenStreamEventsAsync(sent).WaitAsync(TimeSpan.FromSeconds(20));
+        Client.Activity.Changed += Check;
+        Client.Outbox.Changed += Check;
+        try
+        {
+            Check();
+            await done.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            Client.Activity.Changed -= Check;
+            Client.Outbox.Changed -= Check;
         }
     }
 
