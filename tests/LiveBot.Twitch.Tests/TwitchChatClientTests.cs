@@ -293,6 +293,9 @@ public sealed class TwitchChatClientTests
 
         for (var second = 0; second < 10 && outbox.PendingCount > 0; second++)
         {
+            // The fake server stamps lines with the fake clock when it reads them: let it read before the clock moves.
+            var written = (int)outbox.SentCount;
+            await server.WaitForLineAsync(_ => server.Privmsgs.Count >= written);
             time.Advance(TimeSpan.FromSeconds(1));
             await OutboxWaits.IdleAsync(outbox, time);
         }
