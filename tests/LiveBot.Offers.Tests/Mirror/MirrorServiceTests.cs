@@ -232,7 +232,7 @@ public sealed class MirrorServiceTests : IDisposable
 
     public void Dispose() => _data.Delete(recursive: true);
 
-    private static IEnumerable<LiveBot.Offers.Index.OfferRecord> Records(int seed = 4) =>
+    internal static IEnumerable<LiveBot.Offers.Index.OfferRecord> Records(int seed = 4) =>
         DemoCatalogue.Records(TestData.Data.Places, TestData.Data.Jobs, 400, 400, seed, ExportReaderTests.Now)
             .Select(r => r with { RomeCodes = r.RomeCodes.Count == 1 && r.Title.Length % 3 == 0 ? ["D1102"] : r.RomeCodes })
             .Select((r, i) => i % 50 == 0 ? r with { Latitude = 45.76 + (i * 0.0001), Longitude = 4.83, RomeCodes = ["D1102"], PostalCode = "69002" } : r);
