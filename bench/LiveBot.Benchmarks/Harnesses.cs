@@ -26,6 +26,7 @@ public static class Harnesses
         Questions.QuestionsRaidHarness.Register();
         Questions.QuestionsIntakeHarness.Register();
         Offers.OffersSearchHarness.Register();
+        Offers.MirrorHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
         YouTube.YouTubeLiveHarness.Register();
     }
