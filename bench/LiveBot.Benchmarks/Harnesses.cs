@@ -27,6 +27,7 @@ public static class Harnesses
         Questions.QuestionsIntakeHarness.Register();
         Offers.OffersSearchHarness.Register();
         Offers.MirrorHarness.Register();
+        Offers.OffersParseHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
         YouTube.YouTubeLiveHarness.Register();
     }
