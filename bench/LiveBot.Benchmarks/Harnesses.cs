@@ -26,6 +26,7 @@ public static class Harnesses
         Questions.QuestionsRaidHarness.Register();
         Questions.QuestionsIntakeHarness.Register();
         Offers.OffersSearchHarness.Register();
+        Reporting.ReportHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
         YouTube.YouTubeLiveHarness.Register();
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using LiveBot.Reporting.Building;
 
@@ -19,11 +18,11 @@ public static class FranceMap
         const int legendHeight = 56;
         var svg = new StringBuilder(96_000);
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {map.Width} {map.Height + legendHeight}\" class=\"map\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{WebUtility.HtmlEncode(title)}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{Html.Encode(title)}</title>");
         foreach (var inset in map.Insets)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{inset.X}\" y=\"{inset.Y}\" width=\"{inset.Width}\" height=\"{inset.Height}\" fill=\"none\" stroke=\"#999\" stroke-width=\"0.8\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{inset.X + 3}\" y=\"{inset.Y + inset.Height - 4}\" font-size=\"12\" fill=\"#444\">{WebUtility.HtmlEncode(map.Name(inset.Code))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{inset.X + 3}\" y=\"{inset.Y + inset.Height - 4}\" font-size=\"12\" fill=\"#444\">{Html.Encode(map.Name(inset.Code))}</text>");
         }
 
         svg.Append("<g stroke=\"#ffffff\" stroke-width=\"0.6\" stroke-linejoin=\"round\">");
@@ -31,12 +30,12 @@ public static class FranceMap
         {
             var value = values.GetValueOrDefault(dep.Code);
             var fill = value == 0 ? Palette.NoData : scale[scale.Length - bounds.Length + Class(value, bounds)];
-            svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{dep.Path}\" fill=\"{fill}\"><title>{WebUtility.HtmlEncode(dep.Name)} ({dep.Code}) : {value} {WebUtility.HtmlEncode(unit)}</title></path>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{dep.Path}\" fill=\"{fill}\"><title>{Html.Encode(dep.Name)} ({dep.Code}) : {value} {Html.Encode(unit)}</title></path>");
         }
 
         svg.Append("</g>");
         var y = map.Height + 4;
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{map.Width / 2}\" y=\"{y + 14}\" font-size=\"14\" text-anchor=\"middle\">{WebUtility.HtmlEncode(unit)} par département</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{map.Width / 2}\" y=\"{y + 14}\" font-size=\"14\" text-anchor=\"middle\">{Html.Encode(unit)} par département</text>");
         var items = new List<(string Fill, string Label)> { (Palette.NoData, "0") };
         for (var i = 0; i < bounds.Length; i++)
         {

@@ -44,22 +44,26 @@ public static partial class ReportCharts
             cmd.LegendText = Safe(Palette.PlatformLabel(platform)) + " : commandes";
         }
 
+        // Questions put on air: a dotted line each, its number just above the highest point.
+        var top = Math.Max(1, report.Timeline.Count == 0 ? 1 : report.Timeline.Max(p => p.ChatLines));
         foreach (var mark in report.OnAir)
         {
-            var line = plot.Add.VerticalLine((mark.Time - start).TotalMinutes, 1, Color.FromHex(Palette.Marker), LinePattern.Dotted);
-            line.Text = "#" + mark.QuestionId.ToString(CultureInfo.InvariantCulture);
-            line.LabelOppositeAxis = true;
+            var x = (mark.Time - start).TotalMinutes;
+            plot.Add.VerticalLine(x, 1, Color.FromHex(Palette.Marker), LinePattern.Dotted);
+            var label = plot.Add.Text("#" + mark.QuestionId.ToString(CultureInfo.InvariantCulture), x, top * 1.08);
+            label.LabelFontSize = 11;
+            label.LabelAlignment = Alignment.LowerCenter;
+            label.LabelFontColor = Color.FromHex(Palette.Marker);
         }
 
         var step = span <= 30 ? 5 : span <= 90 ? 15 : span <= 240 ? 30 : 60;
         var ticks = Enumerable.Range(0, (span / step) + 1).Select(i => (double)(i * step)).ToArray();
         plot.Axes.Bottom.SetTicks(ticks, ticks.Select(t => ReportPeriod.ToParis(start.AddMinutes(t)).ToString("HH:mm", French)).ToArray());
-        plot.Axes.SetLimitsX(0, span);
+        plot.Axes.SetLimits(0, span, 0, top * 1.18);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        plot.Axes.Margins(bottom: 0);
         if (report.Timeline.Count > 0)
         {
-            plot.ShowLegend(Alignment.UpperRight);
+            plot.ShowLegend(Edge.Right);
         }
 
         return Svg(plot, id, "Activité du chat par minute", Width, 380);
@@ -109,7 +113,7 @@ public static partial class ReportCharts
         var open = $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\" class=\"chart\"";
         svg = SvgOpen().Replace(svg, open, 1);
         var close = svg.IndexOf('>', svg.IndexOf("<svg", StringComparison.Ordinal));
-        return svg.Insert(close + 1, $"<title id=\"{id}-title\">{System.Net.WebUtility.HtmlEncode(title)}</title>");
+        return svg.Insert(close + 1, $"<title id=\"{id}-title\">{Html.Encode(title)}</title>");
     }
 
     /// <summary>Labels drawn into the SVG: markup characters removed (the tables carry the exact words).</summary>

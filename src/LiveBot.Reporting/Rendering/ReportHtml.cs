@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using LiveBot.Core.Stats;
 using LiveBot.Reporting.Building;
@@ -269,5 +268,5 @@ public static class ReportHtml
 
     private static void Num(StringBuilder html, long value) => html.Append("<td class=\"n\">").Append(N(value)).Append("</td>");
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    private static string E(string text) => Html.Encode(text);
 }
