@@ -29,10 +29,19 @@ internal static class OfferStats
         {
             JobCode = request.Job?.Codes.FirstOrDefault(),
             JobLabel = request.Job?.Label,
+            Diploma = request.Job?.Diploma?.Label,
             PlaceKind = place is null ? null : PlaceKindName(place.Kind),
-            PlaceCode = place is null ? null : place.Kind == PlaceKind.Departement ? place.Departement : place.Insee,
+            PlaceCode = place?.Kind switch
+            {
+                null => null,
+                PlaceKind.Departement => place.Departement,
+                PlaceKind.Region => place.RegionCode,
+                _ => place.Insee,
+            },
             PlaceLabel = place?.Label,
-            Departement = place?.Departement,
+
+            // A region is no département: it counts among the places asked, not on the map.
+            Departement = place?.Kind == PlaceKind.Region ? null : place?.Departement,
             Source = source,
         });
     }
@@ -41,6 +50,7 @@ internal static class OfferStats
     {
         PlaceKind.Arrondissement => "arrondissement",
         PlaceKind.Departement => "departement",
+        PlaceKind.Region => "region",
         _ => "commune",
     };
 }

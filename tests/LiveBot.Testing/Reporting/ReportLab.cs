@@ -22,7 +22,7 @@ public sealed class ReportLab : IDisposable
         Time = new FakeTimeProvider(start ?? SyntheticLive.Start);
         QuestionOptions = questions ?? new QuestionsOptions { MaxOpenPerViewer = 1000 };
         Store = new LiteDbStore(Options.Create(new StorageOptions { Path = DatabasePath }));
-        Queue = new QuestionQueue(Store, Options.Create(QuestionOptions), () => ModerationRules.Empty, Time, NullLogger<QuestionQueue>.Instance);
+        Queue = new QuestionQueue(Store, Options.Create(QuestionOptions), () => ModerationRules.Empty, Time, NullLogger<QuestionQueue>.Instance).Load();
         Reports = new ReportStore(Store);
         Recorder = new LiveStatsRecorder(Reports, Time);
         QuestionStats = new QuestionStats(Queue, Recorder);
