@@ -151,6 +151,8 @@ public sealed class RecordingTests
 
         public int MaxMessageLength => 500;
 
+        public int MaxParts => 1;
+
         public SendLimit SendLimit => new(20, TimeSpan.FromSeconds(30));
 
         public IReadOnlyCollection<string> ConnectedChannels => [];
