@@ -28,6 +28,7 @@ public static class Harnesses
         Offers.OffersSearchHarness.Register();
         Offers.MirrorHarness.Register();
         Offers.OffersParseHarness.Register();
+        Reporting.ReportHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
         YouTube.YouTubeLiveHarness.Register();
     }
