@@ -11,6 +11,16 @@ public sealed class ReportStore
 
     private readonly LiteDbStore _store;
 
+    // LiteDB 5's shared mapper may hand a half-built type map to a second thread that asks for the same type at
+    // the same moment (seen when two bots start at once: "Member Minute not found on BsonMapper"). Building the
+    // three maps once, here, before any instance exists, closes that window.
+    static ReportStore()
+    {
+        LiteDB.BsonMapper.Global.GetEntityMapper(typeof(MinuteDoc));
+        LiteDB.BsonMapper.Global.GetEntityMapper(typeof(OfferDoc));
+        LiteDB.BsonMapper.Global.GetEntityMapper(typeof(OnAirDoc));
+    }
+
     public ReportStore(LiteDbStore store)
     {
         _store = store;
