@@ -16,9 +16,9 @@ public sealed class ReportStore
     // three maps once, here, before any instance exists, closes that window.
     static ReportStore()
     {
-        LiteDB.BsonMapper.Global.GetEntityMapper(typeof(MinuteDoc));
-        LiteDB.BsonMapper.Global.GetEntityMapper(typeof(OfferDoc));
-        LiteDB.BsonMapper.Global.GetEntityMapper(typeof(OnAirDoc));
+        LiteDB.BsonMapper.Global.ToDocument(new MinuteDoc());
+        LiteDB.BsonMapper.Global.ToDocument(new OfferDoc());
+        LiteDB.BsonMapper.Global.ToDocument(new OnAirDoc());
     }
 
     public ReportStore(LiteDbStore store)
