@@ -26,6 +26,9 @@ public static class Harnesses
         Questions.QuestionsRaidHarness.Register();
         Questions.QuestionsIntakeHarness.Register();
         Offers.OffersSearchHarness.Register();
+        Offers.MirrorHarness.Register();
+        Offers.OffersParseHarness.Register();
+        Reporting.ReportHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
         YouTube.YouTubeLiveHarness.Register();
     }

@@ -59,6 +59,7 @@ public static partial class OffersServiceCollectionExtensions
         franceTravail.AddResilienceHandler("offers", ConfigureResilience);
         franceTravail.AddHttpMessageHandler(sp => new LimitedHandler(sp.GetRequiredKeyedService<CallLimiter>(FranceTravailSource.LimiterKey), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<OfferMirror>();
+        services.TryAddSingleton<OffersStatusLine>();
         services.TryAddSingleton<ExportDownload>();
         services.TryAddSingleton<MirrorService>();
         services.TryAddSingleton<DemoOfferSource>();

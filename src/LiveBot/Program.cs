@@ -1,5 +1,6 @@
 using LiveBot.Core.Configuration;
 using LiveBot.Hosting;
+using LiveBot.Reporting;
 using LiveBot.YouTube.Auth;
 using Microsoft.Extensions.Options;
 
@@ -7,6 +8,12 @@ if (args is [YouTubeLogin.Command, ..])
 {
     // Installed-app OAuth: prints the address to open, stores the refresh token in user-secrets.
     return await YouTubeLogin.RunFromCommandLineAsync(args[1..], typeof(Program).Assembly, Console.Out, CancellationToken.None);
+}
+
+if (args is [ReportCommand.Command, ..])
+{
+    // The post-live report from the data folder, without starting the bot.
+    return await ReportCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 }
 
 WebApplication app;

@@ -52,4 +52,13 @@ public class OffersSearchBenchmarks
 
     [Benchmark]
     public OfferRequest ParseTypoAndArrondissement() => _parser.Parse("coifeur Paris 15e");
+
+    [Benchmark]
+    public OfferRequest ParseTitleWithTypoIssue12() => _parser.Parse("préparatrice de comandes Roissy");
+
+    [Benchmark]
+    public OfferRequest ParseDiplomaRegionIssue12() => _parser.Parse("bts ndrc idf");
+
+    [Benchmark]
+    public OfferRequest ParseLongLineIssue12() => _parser.Parse("je cherche une alternance agent de sécurité à Lille");
 }

@@ -1,5 +1,6 @@
 using LiveBot.Core.Chat;
 using LiveBot.Core.Configuration;
+using LiveBot.Core.Stats;
 using LiveBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -16,13 +17,15 @@ public sealed partial class ChatPipeline(
     ChatActivity activity,
     PlatformRegistry platforms,
     TimeProvider time,
-    ILogger<ChatPipeline> logger)
+    ILogger<ChatPipeline> logger,
+    ILiveStats? stats = null)
 {
     /// <summary>Longer command lines are cut before parsing: nobody types 1,000 characters of arguments.</summary>
     public const int MaxArgsLength = 500;
 
     private const int MaxNameLength = 40;
     private readonly RecentIds _seen = new(20_000);
+    private readonly ILiveStats _stats = stats ?? NoLiveStats.Instance;
 
     /// <summary>Handles one line and returns what to send back (zero or one message).</summary>
     public async ValueTask<IReadOnlyList<OutgoingMessage>> ProcessAsync(ChatMessage message, CancellationToken cancellationToken)
@@ -33,6 +36,7 @@ public sealed partial class ChatPipeline(
         }
 
         activity.Count(message.Platform, message.Channel);
+        _stats.ChatLine(message.Platform, time.GetUtcNow());
         var set = commandsFile.Current;
         if (!TryParse(message.Text, set.Prefix, out var name, out var args))
         {
@@ -45,16 +49,21 @@ public sealed partial class ChatPipeline(
             command = routed;
         }
 
-        if (command is null || !command.Enabled || !command.IsAvailableOn(message.Platform)
-            || message.Role < command.Permission || !cooldowns.TryStart(command, message))
+        if (command is null || !command.Enabled || !command.IsAvailableOn(message.Platform))
         {
+            return [];
+        }
+
+        if (message.Role < command.Permission || !cooldowns.TryStart(command, message))
+        {
+            _stats.Command(message.Platform, command.Id, answered: false, time.GetUtcNow());
             return [];
         }
 
         var platform = platforms.Find(message.Platform);
         var maxLength = platform?.MaxMessageLength ?? CommandsFileValidator.MaxReplyLength;
         var maxParts = platform?.MaxParts ?? 1;
-        var context = new CommandContext(message, command, set, name, args, maxLength);
+        var context = new CommandContext(message, command, set, name, args, maxLength) { Stats = _stats };
         Reply? reply;
         try
         {
@@ -73,6 +82,7 @@ public sealed partial class ChatPipeline(
         }
 
         var text = ReplyText.Sanitize(reply?.Text);
+        _stats.Command(message.Platform, command.Id, answered: reply is not null && text.Length > 0, time.GetUtcNow());
         if (reply is null || text.Length == 0)
         {
             return [];

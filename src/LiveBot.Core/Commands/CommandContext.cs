@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Stats;
 
 namespace LiveBot.Core.Commands;
 
@@ -33,6 +34,9 @@ public sealed class CommandContext
 
     /// <summary>Longest reply the asker's platform takes in one message (500 Twitch, 200 YouTube).</summary>
     public int MaxReplyLength { get; }
+
+    /// <summary>Where a handler reports what it understood (the live report); never null.</summary>
+    public ILiveStats Stats { get; init; } = NoLiveStats.Instance;
 
     /// <summary>
     /// Renders the configured text <paramref name="key"/> with {user}, {platform}, {channel} and the

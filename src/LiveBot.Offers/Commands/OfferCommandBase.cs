@@ -62,6 +62,11 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         var prefix = ("prefix", (object?)context.Commands.Prefix);
         var command = ("command", (object?)context.InvokedAs);
         var request = parser.Parse(context.Args);
+        if (request.Status != OfferRequestStatus.Ok)
+        {
+            OfferStats.Record(context, Kind, request, null, search.Source.Name);
+        }
+
         switch (request.Status)
         {
             case OfferRequestStatus.Empty:
@@ -88,6 +93,7 @@ public abstract class OfferCommandBase(OfferRequestParser parser, OfferSearch se
         // A diploma ("BTS NDRC") keeps the offers of its level; companies hire for any level.
         var query = new OfferQuery(Kind, job.Codes, place, radius, settings.MaxResults) { DiplomaLevel = Kind == OfferKind.Offers ? job.Diploma?.Level : null };
         var outcome = await search.SearchAsync(query, cancellationToken);
+        OfferStats.Record(context, Kind, request, outcome, search.Source.Name);
         // Demo data always says so, even if a moderator blanked the label.
         var label = string.Empty;
         if (outcome.IsDemo)

@@ -25,12 +25,31 @@ public sealed partial class JobCatalog
             .ToList();
     }
 
+    /// <summary>Typo fixes already computed (the parser tries several splits of one line); bounded.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _closest = new(StringComparer.Ordinal);
+
     private string? Closest(string stem)
     {
         if (stem.Length < 4)
         {
             return null;
         }
+
+        if (_closest.TryGetValue(stem, out var known))
+        {
+            return known;
+        }
+
+        if (_closest.Count > 20_000)
+        {
+            _closest.Clear();
+        }
+
+        return _closest[stem] = ComputeClosest(stem);
+    }
+
+    private string? ComputeClosest(string stem)
+    {
 
         var max = stem.Length >= 7 ? 2 : 1;
         string? best = null;
@@ -65,17 +84,9 @@ public sealed partial class JobCatalog
         var scores = new Dictionary<int, int>();
         foreach (var stem in stems.Where(s => s.Length >= 3))
         {
-            foreach (var (known, posting) in _postings)
+            foreach (var (known, distance) in Near(stem))
             {
-                var distance = known.StartsWith(stem, StringComparison.Ordinal) || (known.Length >= 4 && stem.StartsWith(known, StringComparison.Ordinal))
-                    ? 0
-                    : JobKey.Distance(stem, known, 3);
-                if (distance > 3)
-                {
-                    continue;
-                }
-
-                foreach (var id in posting.Where(i => _entries[i].IsJob))
+                foreach (var id in _postings[known].Where(i => _entries[i].IsJob))
                 {
                     scores[id] = Math.Min(scores.GetValueOrDefault(id, int.MaxValue), distance);
                 }
@@ -90,5 +101,35 @@ public sealed partial class JobCatalog
             .Distinct(StringComparer.Ordinal)
             .Take(3)
             .ToList();
+    }
+
+    /// <summary>Known words starting with the stem or starting it (distance 0), or within 3 edits, read from the length buckets.</summary>
+    private IEnumerable<(string Known, int Distance)> Near(string stem)
+    {
+        var start = Array.BinarySearch(_sortedVocabulary, stem, StringComparer.Ordinal);
+        for (var i = start < 0 ? ~start : start; i < _sortedVocabulary.Length && _sortedVocabulary[i].StartsWith(stem, StringComparison.Ordinal); i++)
+        {
+            yield return (_sortedVocabulary[i], 0);
+        }
+
+        for (var length = 4; length < stem.Length; length++)
+        {
+            if (_postings.ContainsKey(stem[..length]))
+            {
+                yield return (stem[..length], 0);
+            }
+        }
+
+        for (var length = Math.Max(1, stem.Length - 3); length <= stem.Length + 3; length++)
+        {
+            foreach (var known in _vocabularyByLength.GetValueOrDefault(length) ?? [])
+            {
+                var distance = JobKey.Distance(stem, known, 3);
+                if (distance is > 0 and <= 3)
+                {
+                    yield return (known, distance);
+                }
+            }
+        }
     }
 }

@@ -40,6 +40,7 @@ public sealed partial class JobCatalog
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string[]> _vocabularyByLength;
+    private readonly string[] _sortedVocabulary;
 
     public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups)
         : this(jobs, groups, [])
@@ -85,6 +86,7 @@ public sealed partial class JobCatalog
         }
 
         _vocabularyByLength = _postings.Keys.GroupBy(k => k.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
+        _sortedVocabulary = _postings.Keys.Order(StringComparer.Ordinal).ToArray();
     }
 
     public IReadOnlyList<RomeJob> Jobs { get; }
@@ -111,20 +113,25 @@ public sealed partial class JobCatalog
     /// Resolves job words; never throws. The match is labelled with the catalogue's own words (the ROME
     /// job, the group or the common word that matched), never with the text typed.
     /// </summary>
-    public JobResolution Resolve(string? text)
+    public JobResolution Resolve(string? text) => Resolve(text, suggest: true);
+
+    /// <summary>Like <see cref="Resolve(string?)"/> without looking for suggestions (cheaper: the parser tries several splits).</summary>
+    public JobMatch? Match(string? text) => Resolve(text, suggest: false).Match;
+
+    private JobResolution Resolve(string? text, bool suggest)
     {
-        if (Diplomas is not null && Diplomas.Resolve(JobKey.Words(text).ToList(), words => ResolveJob(words).Match) is { } diploma)
+        if (Diplomas is not null && Diplomas.Resolve(JobKey.Words(text).ToList(), words => ResolveJob(words, suggest: false).Match) is { } diploma)
         {
             return diploma;
         }
 
-        return ResolveJob(text);
+        return ResolveJob(text, suggest);
     }
 
     /// <summary>The diplomas understood in job words ("BTS NDRC", "CAP cuisine"), when loaded.</summary>
     public DiplomaCatalog? Diplomas { get; init; }
 
-    private JobResolution ResolveJob(string? text)
+    private JobResolution ResolveJob(string? text, bool suggest)
     {
         var stems = JobKey.Stems(text);
         if (stems.Count == 0)
@@ -152,7 +159,7 @@ public sealed partial class JobCatalog
             var fix = Closest(stem);
             if (fix is null)
             {
-                return new JobResolution(null, Suggest(stems));
+                return new JobResolution(null, (suggest ? Suggest(stems) : []));
             }
 
             corrected.Add(fix);
@@ -177,7 +184,7 @@ public sealed partial class JobCatalog
 
         return ranked.Count > 0
             ? new JobResolution(Match(ranked, typed), [])
-            : new JobResolution(null, Suggest(stems));
+            : new JobResolution(null, (suggest ? Suggest(stems) : []));
     }
 
     /// <summary>The longest run of words (at least two, fewer than all) that is a whole title: "agent de sécurité incendie nuit".</summary>

@@ -41,7 +41,7 @@ public static class JobKey
     /// <summary>Folded words of <paramref name="text"/> (letters and digits).</summary>
     public static IEnumerable<string> Words(string? text)
     {
-        var folded = TextFolding.Fold(text);
+        var folded = Places.PlaceKey.FastFold(text ?? string.Empty);
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

@@ -129,7 +129,9 @@ public sealed partial class MirrorService(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var next = await RefreshAsync(stoppingToken);
-                await Task.Delay(next, time, stoppingToken);
+                var delay = Task.Delay(next, time, stoppingToken);
+                mirror.NextCheck = time.GetUtcNow() + next;
+                await delay;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

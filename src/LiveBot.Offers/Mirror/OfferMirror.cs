@@ -48,6 +48,9 @@ public sealed class OfferMirror(TimeProvider time)
 
     public SnapshotInfo? Info => _current?.Info;
 
+    /// <summary>When the export is asked again (set once the wait has begun).</summary>
+    public DateTimeOffset? NextCheck { get; set; }
+
     public string? LastError
     {
         get
@@ -138,6 +141,7 @@ public sealed class OfferMirror(TimeProvider time)
                 ["loadedAt"] = current?.LoadedAt,
                 ["ageHours"] = current is null ? null : Math.Round(Age(current).TotalHours, 1),
                 ["lastCheck"] = _lastCheck,
+                ["nextCheck"] = NextCheck,
                 ["lastError"] = _lastError,
                 ["lastErrorAt"] = _lastErrorAt,
             };

@@ -55,7 +55,7 @@ public static partial class PlaceKey
     /// <see cref="TextFolding.Fold"/> without Unicode normalisation for the letters of French names (35,000
     /// of them are folded at start); anything else goes through the full fold.
     /// </summary>
-    private static string FastFold(string text)
+    internal static string FastFold(string text)
     {
         var chars = new char[text.Length];
         for (var i = 0; i < text.Length; i++)

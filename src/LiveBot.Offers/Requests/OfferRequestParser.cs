@@ -72,7 +72,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         {
             var placeText = Join(tokens, tokens.Count - k, tokens.Count);
             var jobText = Join(tokens, 0, TrimSeparators(tokens, tokens.Count - k));
-            if (places.ResolveTolerant(placeText) is { } place && jobs.Resolve(jobText).Match is not null)
+            if (places.ResolveTolerant(placeText) is { } place && jobs.Match(jobText) is not null)
             {
                 return WithJob(jobText, placeText, place);
             }
@@ -111,7 +111,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             }
 
             var jobText = Join(tokens, 0, end);
-            if (jobs.Resolve(jobText).Match is { } job)
+            if (jobs.Match(jobText) is { } job)
             {
                 return (job, jobText, Join(tokens, k, tokens.Count));
             }
@@ -130,7 +130,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         for (var k = Math.Min(tokens.Count - 1, MaxJobWords); k >= 1; k--)
         {
             var end = TrimSeparators(tokens, k);
-            if (end > 0 && places.Resolve(Join(tokens, k, tokens.Count)) is { IsArea: false } && jobs.Resolve(Join(tokens, 0, end)).Match is { } job)
+            if (end > 0 && places.Resolve(Join(tokens, k, tokens.Count)) is { IsArea: false } && jobs.Match(Join(tokens, 0, end)) is { } job)
             {
                 return (job, Join(tokens, 0, end));
             }

@@ -19,6 +19,7 @@ public static class DashboardEndpoints
         services.AddSingleton<DashboardLinks>();
         services.AddSingleton<DashboardFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardFeed>());
+        services.AddSingleton<OffersFeed>();
         services.AddSingleton<PollFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<PollFeed>());
         services.AddSingleton<IHealthSection, DashboardHealthSection>();
@@ -35,10 +36,10 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", PresenterPage).WithSecurityHeaders();
-        app.MapGet("/events", (HttpContext context, DashboardFeed feed, PollFeed polls) =>
+        app.MapGet("/events", (HttpContext context, DashboardFeed feed, PollFeed polls, OffersFeed offers) =>
         {
             var subscription = feed.SubscribePresenter();
-            return StreamAsync(context, subscription, feed.PresenterSnapshot() + polls.PresenterSnapshot());
+            return StreamAsync(context, subscription, feed.PresenterSnapshot() + polls.PresenterSnapshot() + offers.PresenterSnapshot());
         }).RequireDashboardToken().WithSecurityHeaders();
         app.MapGet("/overlay", () => Asset("overlay.html")).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
         app.MapGet("/overlay/events", (HttpContext context, DashboardFeed feed, PollFeed polls) =>

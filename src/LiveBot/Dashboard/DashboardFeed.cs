@@ -36,6 +36,7 @@ public sealed partial class DashboardFeed : BackgroundService
     private readonly Channel<FeedInput> _inputs = Channel.CreateUnbounded<FeedInput>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<long, FeedSubscription> _presenters = new();
     private readonly ConcurrentDictionary<long, FeedSubscription> _overlays = new();
+    private readonly ConcurrentDictionary<string, string> _extraFrames = new(StringComparer.Ordinal);
     private long _nextId;
     private long _slowClientsDropped;
     private volatile bool _stopping;
@@ -76,14 +77,28 @@ public sealed partial class DashboardFeed : BackgroundService
 
     public FeedSubscription SubscribeOverlay() => Subscribe(_overlays);
 
-    /// <summary>Every question, the counters, the config state and whether the test chat is on, as one <c>snapshot</c> event.</summary>
+    /// <summary>
+    /// Every question, the counters, the config state and whether the test chat is on, as one <c>snapshot</c>
+    /// event, followed by the last frame of each <see cref="PublishPresenter"/> event (statistics...).
+    /// </summary>
     public string PresenterSnapshot() => Frame("snapshot", new
     {
         questions = _queue.List().Select(QuestionView.From),
         counters = _queue.Counters(),
         config = ConfigFiles(),
         localChat = _localChat.Value.IsOn,
-    });
+    }) + string.Concat(_extraFrames.Values);
+
+    /// <summary>
+    /// Sends an event of another feature (e.g. <c>stats</c>) to every presenter page; the last one of each
+    /// name is also replayed to pages that connect later.
+    /// </summary>
+    public void PublishPresenter(string eventName, object payload)
+    {
+        var frame = Frame(eventName, payload);
+        _extraFrames[eventName] = frame;
+        Broadcast(_presenters, frame);
+    }
 
     /// <summary>The on-air question (or null) as one <c>onair</c> event.</summary>
     public string OverlaySnapshot() => _onAir.Frame;

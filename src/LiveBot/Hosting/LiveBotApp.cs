@@ -5,6 +5,7 @@ using LiveBot.Dashboard;
 using LiveBot.Offers;
 using LiveBot.Polls;
 using LiveBot.Questions;
+using LiveBot.Reporting;
 using LiveBot.Twitch;
 using LiveBot.YouTube;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -55,7 +56,8 @@ public static class LiveBotApp
             .AddPolls(configuration)
             .AddOffers(configuration)
             .AddDashboard()
-            .AddHostAllowList();
+            .AddHostAllowList()
+            .AddLiveReportPages();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -73,6 +75,7 @@ public static class LiveBotApp
         app.MapHealth();
         app.MapLocalChat();
         app.MapDashboard();
+        app.MapLiveReport();
         app.Lifetime.ApplicationStarted.Register(() => PrintStartLine(app));
         return app;
     }

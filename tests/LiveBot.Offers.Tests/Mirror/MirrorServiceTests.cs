@@ -219,6 +219,8 @@ public sealed class MirrorServiceTests : IDisposable
 
         var run = services.GetRequiredService<MirrorService>().RunAsync(stop.Token);
         await first.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Run(() => Assert.True(SpinWait.SpinUntil(() => mirror.NextCheck is not null, TimeSpan.FromSeconds(30))));
+        Assert.Equal(Start.AddHours(1), mirror.NextCheck);
         Assert.Equal(1, fake.Api.Count(FakeApiAlternance.ExportPath));
         _time.Advance(TimeSpan.FromMinutes(59));
         Assert.Equal(1, fake.Api.Count(FakeApiAlternance.ExportPath));
@@ -232,7 +234,7 @@ public sealed class MirrorServiceTests : IDisposable
 
     public void Dispose() => _data.Delete(recursive: true);
 
-    private static IEnumerable<LiveBot.Offers.Index.OfferRecord> Records(int seed = 4) =>
+    internal static IEnumerable<LiveBot.Offers.Index.OfferRecord> Records(int seed = 4) =>
         DemoCatalogue.Records(TestData.Data.Places, TestData.Data.Jobs, 400, 400, seed, ExportReaderTests.Now)
             .Select(r => r with { RomeCodes = r.RomeCodes.Count == 1 && r.Title.Length % 3 == 0 ? ["D1102"] : r.RomeCodes })
             .Select((r, i) => i % 50 == 0 ? r with { Latitude = 45.76 + (i * 0.0001), Longitude = 4.83, RomeCodes = ["D1102"], PostalCode = "69002" } : r);

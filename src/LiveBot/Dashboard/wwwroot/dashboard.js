@@ -80,6 +80,12 @@
       scheduleRender();
     });
     source.addEventListener("counters", (e) => { state.counters = JSON.parse(e.data); scheduleRender(); });
+    source.addEventListener("offers", (e) => {
+      // One line about the offers mirror (API Alternance); null with the demo.
+      const line = JSON.parse(e.data).line;
+      $("offers-status").textContent = line || "";
+      $("offers-status").hidden = !line;
+    });
     source.addEventListener("config", (e) => { state.config = JSON.parse(e.data); scheduleRender(); });
   }
 

@@ -1,0 +1,75 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using LiveBot.Dashboard;
+using LiveBot.Offers.Mirror;
+using LiveBot.Testing;
+
+namespace LiveBot.Offers.Tests.Mirror;
+
+public sealed class MirrorHostTests
+{
+    [Fact]
+    public async Task Bot_ApiAlternanceMirror_RealRepliesHealthzSectionAndPresenterLine_Issue10()
+    {
+        await using var fake = await FakeApiAlternance.StartAsync();
+        fake.SetExport(MirrorServiceTests.Records());
+        var settings = new Dictionary<string, string>
+        {
+            ["Offers:Source"] = "ApiAlternance",
+            ["Offers:ApiAlternance:BaseUri"] = fake.Api.BaseUri + "api/",
+            ["Offers:ApiAlternance:ApiKey"] = FakeApiAlternance.Key,
+        };
+        await using var bot = await BotHost.StartAsync(settings: settings);
+        var mirror = bot.Service<OfferMirror>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        mirror.Changed += () =>
+        {
+            if (mirror.State == MirrorState.Ready)
+            {
+                ready.TrySetResult();
+            }
+        };
+        if (mirror.State == MirrorState.Ready)
+        {
+            ready.TrySetResult();
+        }
+
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var reply = Assert.Single(await bot.SayAsync("!offres boulanger Lyon"));
+        using var health = JsonDocument.Parse(await bot.Http.GetStringAsync("healthz"));
+        var line = await FirstOffersLineAsync(bot);
+
+        Assert.DoesNotContain("Démo", reply, StringComparison.Ordinal);
+        Assert.Contains("près de Lyon", reply, StringComparison.Ordinal);
+        Assert.Equal(0, fake.Api.Count(FakeApiAlternance.SearchPath));
+        var section = health.RootElement.GetProperty("offers").GetProperty("mirror");
+        Assert.Equal("ready", section.GetProperty("state").GetString());
+        Assert.Equal(400, section.GetProperty("offers").GetInt32());
+        Assert.Equal("Offres à jour du 2 décembre, 3 h (400 offres, 400 entreprises)", line);
+        Assert.True(File.Exists(Path.Combine(bot.Folder, "data", MirrorService.FileName)));
+    }
+
+    /// <summary>Reads the presenter page's event stream until its <c>offers</c> event.</summary>
+    private static async Task<string?> FirstOffersLineAsync(BotHost bot)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "events");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bot.Service<DashboardToken>().Value);
+        using var response = await bot.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var offersEvent = false;
+        while (await reader.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)) is { } text)
+        {
+            if (text == "event: offers")
+            {
+                offersEvent = true;
+            }
+            else if (offersEvent && text.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                using var data = JsonDocument.Parse(text["data: ".Length..]);
+                return data.RootElement.GetProperty("line").GetString();
+            }
+        }
+
+        return null;
+    }
+}
