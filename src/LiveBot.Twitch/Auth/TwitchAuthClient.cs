@@ -27,7 +27,14 @@ public sealed class TwitchAuthClient(HttpClient http)
             }
 
             var body = await ReadAsync<ValidateResponse>(response, cancellationToken);
-            return body is null ? TokenValidation.Unknown : new TokenValidation(TokenStatus.Valid, body.Login, body.ExpiresIn);
+            return body is null
+                ? TokenValidation.Unknown
+                : new TokenValidation(TokenStatus.Valid, body.Login, body.ExpiresIn)
+                {
+                    Scopes = body.Scopes?.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToArray() ?? [],
+                    UserId = body.UserId,
+                    ClientId = body.ClientId,
+                };
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException && !cancellationToken.IsCancellationRequested)
         {
@@ -73,7 +80,10 @@ public sealed class TwitchAuthClient(HttpClient http)
 
     private sealed record ValidateResponse(
         [property: JsonPropertyName("login")] string? Login,
-        [property: JsonPropertyName("expires_in")] long? ExpiresIn);
+        [property: JsonPropertyName("expires_in")] long? ExpiresIn,
+        [property: JsonPropertyName("scopes")] string?[]? Scopes,
+        [property: JsonPropertyName("user_id")] string? UserId,
+        [property: JsonPropertyName("client_id")] string? ClientId);
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string? AccessToken,
@@ -88,8 +98,33 @@ public enum TokenStatus
     Invalid,
 }
 
+/// <summary>
+/// What oauth2/validate said: status, and for a valid token its login, seconds left (<c>expires_in</c>;
+/// 0 for a token that never expires), scopes, user id and client id.
+/// </summary>
 public sealed record TokenValidation(TokenStatus Status, string? Login = null, long? ExpiresIn = null)
 {
+    /// <summary>The token's scopes (<c>chat:read</c>, <c>chat:edit</c>...); empty when unknown.</summary>
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    public string? UserId { get; init; }
+
+    public string? ClientId { get; init; }
+
+    /// <summary>True when every one of <paramref name="scopes"/> was granted.</summary>
+    public bool HasScopes(params ReadOnlySpan<string> scopes)
+    {
+        foreach (var scope in scopes)
+        {
+            if (!Scopes.Contains(scope, StringComparer.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     public static readonly TokenValidation Unknown = new(TokenStatus.Unknown);
     public static readonly TokenValidation Invalid = new(TokenStatus.Invalid);
 }

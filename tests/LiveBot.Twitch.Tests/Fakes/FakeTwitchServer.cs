@@ -58,6 +58,12 @@ public sealed class FakeTwitchServer : IAsyncDisposable
 
     public int RefreshCount;
 
+    /// <summary>The scopes oauth2/validate reports for a good token.</summary>
+    public string[] ValidateScopes { get; set; } = ["chat:read", "chat:edit"];
+
+    /// <summary>The <c>expires_in</c> oauth2/validate reports for a good token.</summary>
+    public long ValidateExpiresIn { get; set; } = 14_000;
+
     public int ValidateCount;
 
     /// <summary>True: every login is refused with "Login authentication failed" (a token revoked after validation).</summary>
@@ -435,7 +441,7 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         var header = context.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("OAuth ", StringComparison.Ordinal) ? header[6..] : string.Empty;
         return ValidTokens.ContainsKey(token)
-            ? Results.Json(new { client_id = "fakeclient", login = Login, scopes = new[] { "chat:read", "chat:edit" }, user_id = "123", expires_in = 14_000 })
+            ? Results.Json(new { client_id = "fakeclient", login = Login, scopes = ValidateScopes, user_id = "123", expires_in = ValidateExpiresIn })
             : Results.Json(new { status = 401, message = "invalid access token" }, statusCode: 401);
     }
 
