@@ -26,4 +26,7 @@ ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
 VOLUME ["/srv/livebot/config", "/srv/livebot/data"]
 EXPOSE 8080
 USER app
+# The runtime image has neither curl nor wget: the bot's own probe asks /health/live (exit 0 or 1).
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 \
+    CMD ["dotnet", "/app/LiveBot.dll", "health"]
 ENTRYPOINT ["dotnet", "/app/LiveBot.dll"]

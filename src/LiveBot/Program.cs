@@ -16,6 +16,12 @@ if (args is [ReportCommand.Command, ..])
     return await ReportCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
 }
 
+if (args is [HealthProbeCommand.Command, ..])
+{
+    // The container's HEALTHCHECK: asks the running bot's /health/live (the runtime image has no curl).
+    return await HealthProbeCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
+}
+
 WebApplication app;
 try
 {

@@ -1,6 +1,7 @@
 using LiveBot.Chat.Local;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
+using LiveBot.Core.Health;
 using LiveBot.Dashboard;
 using LiveBot.Offers;
 using LiveBot.Polls;
@@ -57,6 +58,7 @@ public static class LiveBotApp
             .AddOffers(configuration)
             .AddDashboard()
             .AddHostAllowList()
+            .AddLiveBotHealthChecks()
             .AddLiveReportPages();
         configure?.Invoke(builder);
 
