@@ -1,5 +1,6 @@
 using LiveBot.Core.Commands;
 using LiveBot.Core.Health;
+using LiveBot.Core.Metrics;
 using LiveBot.Core.Storage;
 using LiveBot.Offers.Commands;
 using LiveBot.Offers.Data;
@@ -59,6 +60,7 @@ public static partial class OffersServiceCollectionExtensions
         franceTravail.AddResilienceHandler("offers", ConfigureResilience);
         franceTravail.AddHttpMessageHandler(sp => new LimitedHandler(sp.GetRequiredKeyedService<CallLimiter>(FranceTravailSource.LimiterKey), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<OfferMirror>();
+        services.AddMetricInstruments<OffersMetrics>();
         services.TryAddSingleton<OffersStatusLine>();
         services.TryAddSingleton<ExportDownload>();
         services.TryAddSingleton<MirrorService>();

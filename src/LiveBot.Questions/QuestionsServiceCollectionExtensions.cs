@@ -1,6 +1,7 @@
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Core.Health;
+using LiveBot.Core.Metrics;
 using LiveBot.Core.Storage;
 using LiveBot.Questions.Commands;
 using LiveBot.Questions.Moderation;
@@ -36,6 +37,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddChatCommand<QuestionCommand>();
         services.AddChatCommand<VoteCommand>();
         services.AddSingleton<IHealthSection, QuestionsHealthSection>();
+        services.AddMetricInstruments<QuestionMetrics>();
         services.AddHostedService<QuestionRetentionService>();
         return services;
     }

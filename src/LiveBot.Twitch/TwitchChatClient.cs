@@ -73,6 +73,8 @@ public sealed class TwitchChatClient : BackgroundService, IChatPlatform
             DroppedReplies = outbox.Dropped,
             Error = _state.Status.Error,
             Details = details,
+            RepliesMerged = outbox.Merged,
+            Connections = _connection.ConnectionCount,
         };
     }
 

@@ -105,6 +105,8 @@ public sealed class YouTubeChatClient : BackgroundService, IChatPlatform
                 ["pendingReplies"] = outbox.Pending,
                 ["answeredAskers"] = outbox.Answered,
             },
+            RepliesMerged = outbox.Merged,
+            UnitsSpentToday = quota.Spent,
         };
     }
 

@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Metrics;
 using LiveBot.Core.Storage;
 using LiveBot.YouTube.Quota;
 using LiveBot.YouTube.Reading;
@@ -28,6 +29,7 @@ public static class YouTubeServiceCollectionExtensions
         services.AddLiveBotStorage();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QuotaLedger>();
+        services.AddMetricInstruments<YouTubeMetrics>();
         services.AddSingleton<YouTubeGateway>();
         services.AddSingleton<YouTubeChatState>();
         services.AddSingleton<ReaderActivity>();

@@ -81,20 +81,16 @@ public sealed class RecordingTests
     }
 
     [Fact]
-    public void PlatformSampler_CountersMove_RecordsDeltasAndReconnects()
+    public void PlatformSampler_CountersMove_RecordsDeltasAndReconnects_Issue15()
     {
         using var lab = new ReportLab();
         var twitch = new FakePlatform("twitch");
         var youtube = new FakePlatform("youtube");
         var sampler = new PlatformSampler([twitch, youtube], lab.Recorder);
-        twitch.Health = twitch.Health with { MessagesOut = 2, Details = new Dictionary<string, object?> { ["merged"] = 0L, ["connections"] = 1 } };
+        twitch.Health = twitch.Health with { MessagesOut = 2, RepliesMerged = 0, Connections = 1 };
         sampler.Sample();
-        twitch.Health = twitch.Health with { MessagesOut = 10, DroppedReplies = 1, Details = new Dictionary<string, object?> { ["merged"] = 4L, ["connections"] = 3 } };
-        youtube.Health = youtube.Health with
-        {
-            MessagesOut = 5,
-            Details = new Dictionary<string, object?> { ["quota"] = new Dictionary<string, object?> { ["spent"] = 125 } },
-        };
+        twitch.Health = twitch.Health with { MessagesOut = 10, DroppedReplies = 1, RepliesMerged = 4, Connections = 3 };
+        youtube.Health = youtube.Health with { MessagesOut = 5, RepliesMerged = 2, UnitsSpentToday = 125 };
         sampler.Sample();
         youtube.Health = youtube.Health with { State = PlatformStates.Reconnecting };
         sampler.Sample();
@@ -104,7 +100,7 @@ public sealed class RecordingTests
         var t = report.Platforms.Single(p => p.Name == "twitch");
         var y = report.Platforms.Single(p => p.Name == "youtube");
         Assert.Equal((10L, 4L, 1L, 2L), (t.RepliesSent, t.RepliesMerged, t.RepliesDropped, t.Reconnects));
-        Assert.Equal((5L, 125L, 1L), (y.RepliesSent, y.YouTubeUnits, y.Reconnects));
+        Assert.Equal((5L, 2L, 125L, 1L), (y.RepliesSent, y.RepliesMerged, y.YouTubeUnits, y.Reconnects));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using LiveBot.Core.Chat;
 using LiveBot.Core.Configuration;
+using LiveBot.Core.Metrics;
 using LiveBot.Core.Stats;
 using LiveBot.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -18,14 +19,15 @@ public sealed partial class ChatPipeline(
     PlatformRegistry platforms,
     TimeProvider time,
     ILogger<ChatPipeline> logger,
-    ILiveStats? stats = null)
+    ILiveStats? stats = null,
+    ChatMetrics? metrics = null)
 {
     /// <summary>Longer command lines are cut before parsing: nobody types 1,000 characters of arguments.</summary>
     public const int MaxArgsLength = 500;
 
     private const int MaxNameLength = 40;
     private readonly RecentIds _seen = new(20_000);
-    private readonly ILiveStats _stats = stats ?? NoLiveStats.Instance;
+    private readonly ILiveStats _stats = LiveStatsPair.Of(stats, metrics);
 
     /// <summary>Handles one line and returns what to send back (zero or one message).</summary>
     public async ValueTask<IReadOnlyList<OutgoingMessage>> ProcessAsync(ChatMessage message, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using LiveBot.Core.Chat;
 using LiveBot.Core.Configuration;
+using LiveBot.Core.Metrics;
 using LiveBot.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class CommandsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLiveBotStorage();
+        services.AddLiveBotMetrics();
         services.TryAddSingleton<ConfigStatusRegistry>();
         services.TryAddSingleton(new ConfigDirectory("config"));
         services.TryAddSingleton<ChatInbox>();

@@ -48,6 +48,9 @@ public sealed class OfferMirror(TimeProvider time)
 
     public SnapshotInfo? Info => _current?.Info;
 
+    /// <summary>How old the loaded data is (from the export's last update), or null without a snapshot.</summary>
+    public TimeSpan? DataAge => _current is { } current ? Age(current) : null;
+
     /// <summary>When the export is asked again (set once the wait has begun).</summary>
     public DateTimeOffset? NextCheck { get; set; }
 

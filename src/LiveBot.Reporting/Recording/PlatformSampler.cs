@@ -3,9 +3,9 @@ using LiveBot.Core.Chat;
 namespace LiveBot.Reporting.Recording;
 
 /// <summary>
-/// Reads each platform's health counters (replies sent, merged, dropped; connections; YouTube units) and
-/// records how much they moved since the last reading. Reading the counters the outboxes already keep
-/// needs no hook in the platform clients.
+/// Reads each platform's counters (replies sent, merged, dropped; connections; YouTube units), the typed
+/// figures of <see cref="PlatformHealth"/> the metrics read too, and records how much they moved since the
+/// last reading. Reading the counters the outboxes already keep needs no hook in the platform clients.
 /// </summary>
 public sealed class PlatformSampler(IEnumerable<IChatPlatform> platforms, LiveStatsRecorder recorder)
 {
@@ -64,27 +64,8 @@ public sealed class PlatformSampler(IEnumerable<IChatPlatform> platforms, LiveSt
         return now.State == PlatformStates.Reconnecting && before.State != PlatformStates.Reconnecting ? 1 : 0;
     }
 
-    private static Reading Read(PlatformHealth health)
-    {
-        var details = health.Details;
-        var quota = details?.GetValueOrDefault("quota") as IReadOnlyDictionary<string, object?>;
-        return new Reading(
-            health.MessagesOut,
-            Number(details?.GetValueOrDefault("merged")) ?? 0,
-            health.DroppedReplies,
-            Number(details?.GetValueOrDefault("connections")),
-            Number(quota?.GetValueOrDefault("spent")) ?? 0,
-            health.State);
-    }
-
-    private static long? Number(object? value) => value switch
-    {
-        long l => l,
-        int i => i,
-        short s => s,
-        double d => (long)d,
-        _ => null,
-    };
+    private static Reading Read(PlatformHealth health) =>
+        new(health.MessagesOut, health.RepliesMerged, health.DroppedReplies, health.Connections, health.UnitsSpentToday, health.State);
 
     private readonly record struct Reading(long Sent, long Merged, long Dropped, long? Connections, long Units, string State);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using LiveBot.Core.Health;
+using LiveBot.Core.Metrics;
 using LiveBot.Hosting;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -23,6 +24,7 @@ public static class DashboardEndpoints
         services.AddSingleton<PollFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<PollFeed>());
         services.AddSingleton<IHealthSection, DashboardHealthSection>();
+        services.AddMetricInstruments<DashboardMetrics>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Core.Health;
 using LiveBot.Dashboard;
+using LiveBot.Metrics;
 using LiveBot.Offers;
 using LiveBot.Polls;
 using LiveBot.Questions;
@@ -59,6 +60,7 @@ public static class LiveBotApp
             .AddDashboard()
             .AddHostAllowList()
             .AddLiveBotHealthChecks()
+            .AddMetricsExport()
             .AddLiveReportPages();
         configure?.Invoke(builder);
 
@@ -75,6 +77,7 @@ public static class LiveBotApp
 
         app.UseCrossOriginGuard();
         app.MapHealth();
+        app.MapMetrics();
         app.MapLocalChat();
         app.MapDashboard();
         app.MapLiveReport();
