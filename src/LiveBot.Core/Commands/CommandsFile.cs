@@ -66,11 +66,11 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
         var prefix = file.Prefix ?? "!";
         if (prefix.Length is < 1 or > 3 || prefix.Any(char.IsWhiteSpace) || prefix.Any(char.IsLetterOrDigit))
         {
-            problems.Add("prefix", $"préfixe invalide « {prefix} » (1 à 3 signes, sans espace, lettre ni chiffre, par exemple « ! »)");
+            problems.Add("prefix", $"préfixe invalide « {ValueQuote.Quote(prefix)} » (1 à 3 signes, sans espace, lettre ni chiffre, par exemple « ! »)");
         }
         else if (prefix[0] is '/' or '.')
         {
-            problems.Add("prefix", $"préfixe invalide « {prefix} » : Twitch prend les messages commençant par « / » ou « . » pour ses propres commandes");
+            problems.Add("prefix", $"préfixe invalide « {ValueQuote.Quote(prefix)} » : Twitch prend les messages commençant par « / » ou « . » pour ses propres commandes");
         }
 
         var commands = new List<CommandDefinition>();
@@ -80,7 +80,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
         {
             if (_builtIns.All(b => b.Info.Id != id))
             {
-                problems.Add($"builtins.{id}", $"commande intégrée inconnue « {id} » (connues : {string.Join(", ", _builtIns.Select(b => b.Info.Id))})");
+                problems.Add($"builtins.{id}", $"commande intégrée inconnue « {ValueQuote.Quote(id)} » (connues : {string.Join(", ", _builtIns.Select(b => b.Info.Id))})");
             }
         }
 
@@ -94,7 +94,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
             {
                 if (!info.Texts.TryGetValue(key, out var textInfo))
                 {
-                    problems.Add($"{path}.texts.{key}", $"texte inconnu « {key} » pour « {info.Id} » (connus : {string.Join(", ", info.Texts.Keys)})");
+                    problems.Add($"{path}.texts.{key}", $"texte inconnu « {ValueQuote.Quote(key)} » pour « {info.Id} » (connus : {string.Join(", ", info.Texts.Keys)})");
                     continue;
                 }
 
@@ -135,7 +135,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
 
             if (string.IsNullOrWhiteSpace(entry.Reply))
             {
-                problems.Add(path, $"le champ « reply » est obligatoire pour « {entry.Name} »");
+                problems.Add(path, $"le champ « reply » est obligatoire pour « {ValueQuote.Quote(entry.Name)} »");
                 continue;
             }
 
@@ -160,7 +160,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
 
             if (!timerNames.Add(TextFolding.Fold(entry.Name)))
             {
-                problems.Add($"{path}.name", $"minuteur en double « {entry.Name} »");
+                problems.Add($"{path}.name", $"minuteur en double « {ValueQuote.Quote(entry.Name)} »");
             }
 
             CheckText(entry.Message, $"{path}.message", new HashSet<string>(["platform", "channel"], StringComparer.Ordinal), problems);
@@ -185,7 +185,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
         var permission = ChatRole.Viewer;
         if (entry?.Permission is { } p && !ChatRoles.TryParse(p, out permission))
         {
-            problems.Add($"{path}.permission", $"permission inconnue « {p} » (attendu : {string.Join(", ", ChatRoles.Names)})");
+            problems.Add($"{path}.permission", $"permission inconnue « {ValueQuote.Quote(p)} » (attendu : {string.Join(", ", ChatRoles.Names)})");
         }
 
         return new CommandDefinition(id, entry?.Name ?? defaultName)
@@ -212,14 +212,14 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
         {
             if (!NamePattern().IsMatch(name))
             {
-                problems.Add(namePath, $"nom de commande invalide « {name} » (lettres, chiffres, + - _, sans espace ni « ! », 30 caractères au plus)");
+                problems.Add(namePath, $"nom de commande invalide « {ValueQuote.Quote(name)} » (lettres, chiffres, + - _, sans espace ni « ! », 30 caractères au plus)");
                 continue;
             }
 
             var folded = TextFolding.Fold(name);
             if (names.TryGetValue(folded, out var owner))
             {
-                problems.Add(namePath, $"nom ou alias en double « {name} » (déjà utilisé par « {owner} »)");
+                problems.Add(namePath, $"nom ou alias en double « {ValueQuote.Quote(name)} » (déjà utilisé par « {ValueQuote.Quote(owner)} »)");
                 continue;
             }
 
@@ -244,7 +244,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
                     list += ", {arg1}…{arg9}";
                 }
 
-                problems.Add(path, $"variable inconnue « {{{variable}}} » (possibles : {list})");
+                problems.Add(path, $"variable inconnue « {{{ValueQuote.Quote(variable)}}} » (possibles : {list})");
                 return;
             }
         }
@@ -261,7 +261,7 @@ public sealed partial class CommandsFileValidator(IEnumerable<IChatCommand> buil
         {
             if (!_platforms.Contains(platform))
             {
-                problems.Add(path, $"plateforme inconnue « {platform} » (attendu : {string.Join(", ", _platforms)})");
+                problems.Add(path, $"plateforme inconnue « {ValueQuote.Quote(platform)} » (attendu : {string.Join(", ", _platforms)})");
             }
         }
 

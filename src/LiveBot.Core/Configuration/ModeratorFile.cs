@@ -67,7 +67,7 @@ public sealed partial class ModeratorFile<T> : IModeratorFile
         lock (_gate)
         {
             var bytes = ReadOrNull() ?? _fallback() ?? "{}"u8.ToArray();
-            var (value, error) = _parse(bytes);
+            var (value, error) = SafeParse(bytes);
             if (error is not null)
             {
                 _status.ReportError(Name, error);
@@ -99,7 +99,7 @@ public sealed partial class ModeratorFile<T> : IModeratorFile
             }
 
             _lastHash = hash;
-            var (value, error) = _parse(bytes);
+            var (value, error) = SafeParse(bytes);
             if (error is not null)
             {
                 var text = error.ToString();
@@ -133,6 +133,21 @@ public sealed partial class ModeratorFile<T> : IModeratorFile
         }
     }
 
+    /// <summary>The parser, with anything it lets escape turned into an error of the file (issue 13).</summary>
+    private (T? Value, ConfigError? Error) SafeParse(byte[] bytes)
+    {
+        try
+        {
+            var (value, error) = _parse(bytes);
+            return value is null && error is null ? (null, new ConfigError(Name, 0, 0, "le fichier doit contenir un objet JSON")) : (value, error);
+        }
+        catch (Exception ex)
+        {
+            Log.ParserFailed(_logger, Name, ex);
+            return (null, new ConfigError(Name, 0, 0, "contenu inattendu : le fichier n'a pas pu être vérifié (valeur vide, de type inattendu ou hors limites ?)"));
+        }
+    }
+
     private byte[]? ReadOrNull()
     {
         try
@@ -153,6 +168,9 @@ public sealed partial class ModeratorFile<T> : IModeratorFile
     {
         [LoggerMessage(Level = LogLevel.Error, Message = "Moderators' file {File} refused, the previous version stays in force: {Error}")]
         public static partial void FileRejected(ILogger logger, string file, string error);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Moderators' file {File}: the check itself failed; the file is refused")]
+        public static partial void ParserFailed(ILogger logger, string file, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Moderators' file {File} reloaded")]
         public static partial void FileReloaded(ILogger logger, string file);

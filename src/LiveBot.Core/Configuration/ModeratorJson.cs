@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LiveBot.Core.Text;
 
 namespace LiveBot.Core.Configuration;
 
@@ -57,7 +58,17 @@ public static class ModeratorJson
         catch (JsonException ex)
         {
             var errorLine = (int)(ex.LineNumber ?? 0);
-            return (null, new ConfigError(fileName, errorLine + 1, CharColumn(utf8, errorLine, (int)(ex.BytePositionInLine ?? 0)), Explain(ex)));
+            var explained = Explain(ex);
+            if (explained.StartsWith(TypeMismatch, StringComparison.Ordinal) && JsonShape.Describe(utf8, typeof(TFile), ex.Path) is { } mismatch)
+            {
+                explained += " " + mismatch.Describe();
+            }
+
+            return (null, new ConfigError(fileName, errorLine + 1, CharColumn(utf8, errorLine, (int)(ex.BytePositionInLine ?? 0)), explained));
+        }
+        catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException or ArgumentException or OverflowException)
+        {
+            return (null, new ConfigError(fileName, 0, 0, "contenu illisible (valeur hors limites ou de type inattendu)"));
         }
 
         if (file is null)
@@ -66,15 +77,24 @@ public static class ModeratorJson
         }
 
         var problems = new ConfigProblems();
-        T value;
-        try
+        T value = null!;
+        if (JsonShape.FindNullItem(utf8, typeof(TFile)) is { } nullItem)
         {
-            value = validate(file, problems);
+            // A null in a list or a map would reach the validators as a missing entry (issue 13).
+            problems.Add(nullItem.Path, $"valeur null interdite {nullItem.Describe()} (retirer l'élément ou le compléter)");
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        else
         {
-            problems.Add(string.Empty, ex.Message);
-            value = null!;
+            try
+            {
+                value = validate(file, problems);
+            }
+
+            // A moderators' file must never stop the bot: any slip of a validator becomes an error of the file.
+            catch (Exception)
+            {
+                problems.Add(string.Empty, "contenu inattendu : le fichier n'a pas pu être vérifié (valeur vide, de type inattendu ou hors limites ?)");
+            }
         }
 
         if (!problems.Any)
@@ -100,7 +120,7 @@ public static class ModeratorJson
         {
             // "99:00:00" is hh:mm:ss as a moderator means it, only past what TimeSpan's format takes.
             var parts = text.Split(':');
-            if (parts.Length == 3 && int.TryParse(parts[0], out var hours) && hours >= 24
+            if (parts.Length == 3 && int.TryParse(parts[0], out var hours) && hours is >= 24 and <= 1_000_000
                 && int.TryParse(parts[1], out var minutes) && minutes is >= 0 and < 60
                 && int.TryParse(parts[2], out var seconds) && seconds is >= 0 and < 60)
             {
@@ -108,23 +128,25 @@ public static class ModeratorJson
             }
             else
             {
-                problems.Add(path, $"durée invalide « {text} » (format attendu hh:mm:ss, par exemple 00:00:30)");
+                problems.Add(path, $"durée invalide « {ValueQuote.Quote(text)} » (format attendu hh:mm:ss, par exemple 00:00:30)");
                 return null;
             }
         }
 
         if (min is { } low && value < low)
         {
-            problems.Add(path, $"durée trop courte « {text} » (minimum {low:c})");
+            problems.Add(path, $"durée trop courte « {ValueQuote.Quote(text)} » (minimum {low:c})");
         }
 
         if (max is { } high && value > high)
         {
-            problems.Add(path, $"durée trop longue « {text} » (maximum {high:c})");
+            problems.Add(path, $"durée trop longue « {ValueQuote.Quote(text)} » (maximum {high:c})");
         }
 
         return value;
     }
+
+    private const string TypeMismatch = "type de valeur inattendu";
 
     private static string Explain(JsonException ex)
     {
@@ -135,12 +157,12 @@ public static class ModeratorJson
             var start = message.IndexOf('\'', StringComparison.Ordinal);
             var end = start >= 0 ? message.IndexOf('\'', start + 1) : -1;
             var name = start >= 0 && end > start ? message[(start + 1)..end] : property;
-            return $"propriété inconnue « {name} »";
+            return $"propriété inconnue « {ValueQuote.Quote(name)} »";
         }
 
         if (message.Contains("could not be converted", StringComparison.Ordinal))
         {
-            return property is null ? "type de valeur inattendu" : $"type de valeur inattendu pour « {property} »";
+            return property is null ? TypeMismatch : $"{TypeMismatch} pour « {ValueQuote.Quote(property)} »";
         }
 
         return "JSON invalide : " + Syntax(message);

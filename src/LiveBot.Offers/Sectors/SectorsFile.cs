@@ -1,4 +1,5 @@
 using LiveBot.Core.Configuration;
+using LiveBot.Core.Text;
 using static LiveBot.Offers.Sectors.SectorsFile;
 using LiveBot.Offers.Jobs;
 
@@ -181,7 +182,7 @@ public sealed class SectorsFileValidator(JobCatalog jobs)
 
                 if (!JobCatalog.IsRomeCode(job.Rome) || jobs.Find(job.Rome!) is null)
                 {
-                    problems.Add($"{jobPath}.rome", $"code ROME inconnu « {job.Rome} » (attendu : une lettre et 4 chiffres du référentiel ROME, par exemple D1102)");
+                    problems.Add($"{jobPath}.rome", $"code ROME inconnu « {ValueQuote.Quote(job.Rome)} » (attendu : une lettre et 4 chiffres du référentiel ROME, par exemple D1102)");
                     continue;
                 }
 
@@ -199,7 +200,7 @@ public sealed class SectorsFileValidator(JobCatalog jobs)
             {
                 if (owners.TryGetValue(key, out var owner) && owner != sector.Id)
                 {
-                    problems.Add(path, $"le nom ou alias « {key} » de « {sector.Id} » est déjà pris par « {owner} »");
+                    problems.Add(path, $"le nom ou alias « {ValueQuote.Quote(key)} » de « {ValueQuote.Quote(sector.Id)} » est déjà pris par « {ValueQuote.Quote(owner)} »");
                     break;
                 }
 

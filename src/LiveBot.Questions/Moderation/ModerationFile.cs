@@ -1,4 +1,5 @@
 using LiveBot.Core.Configuration;
+using LiveBot.Core.Text;
 
 namespace LiveBot.Questions.Moderation;
 
@@ -42,17 +43,17 @@ public sealed class ModerationFile : ModeratorFileBase
             }
             else if (word.TrimEnd().TrimEnd('*').Contains('*', StringComparison.Ordinal))
             {
-                problems.Add($"blockedWords[{i}]", $"« {word} » : l'étoile n'est permise qu'à la fin d'un mot");
+                problems.Add($"blockedWords[{i}]", $"« {ValueQuote.Quote(word)} » : l'étoile n'est permise qu'à la fin d'un mot");
             }
             else if (!word.Any(char.IsLetterOrDigit))
             {
-                problems.Add($"blockedWords[{i}]", $"« {word} » ne contient ni lettre ni chiffre");
+                problems.Add($"blockedWords[{i}]", $"« {ValueQuote.Quote(word)} » ne contient ni lettre ni chiffre");
             }
             else if (word.Count(char.IsLetterOrDigit) < MinLetters)
             {
                 problems.Add($"blockedWords[{i}]", word.TrimEnd().EndsWith('*')
-                    ? $"« {word} » : il faut au moins {MinLetters} lettres avant l'étoile, sinon trop de questions normales seraient retenues"
-                    : $"« {word} » est trop court : au moins {MinLetters} lettres, sinon trop de questions normales seraient retenues");
+                    ? $"« {ValueQuote.Quote(word)} » : il faut au moins {MinLetters} lettres avant l'étoile, sinon trop de questions normales seraient retenues"
+                    : $"« {ValueQuote.Quote(word)} » est trop court : au moins {MinLetters} lettres, sinon trop de questions normales seraient retenues");
             }
         }
 
