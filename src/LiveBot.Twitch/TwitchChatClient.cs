@@ -61,6 +61,9 @@ public sealed class TwitchChatClient : BackgroundService, IChatPlatform
             ["moderatorIn"] = _outbox.PrivilegedChannels.Order(StringComparer.Ordinal).ToList(),
             ["blockedChannels"] = _outbox.BlockedChannels.ToDictionary(
                 kv => kv.Key, kv => (object)new { reason = kv.Value.Reason, until = kv.Value.Until }),
+            ["modes"] = _outbox.Modes.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(
+                kv => kv.Key, kv => (object)new { slow = kv.Value.SlowSeconds, followersOnly = kv.Value.FollowersOnlyMinutes, subsOnly = kv.Value.SubsOnly, emoteOnly = kv.Value.EmoteOnly }),
+            ["droppedByReason"] = outbox.DroppedByReason,
             ["pausedUntil"] = _outbox.PausedUntil,
             ["connections"] = _connection.ConnectionCount,
             ["malformedLines"] = _state.MalformedLines,
@@ -71,6 +74,7 @@ public sealed class TwitchChatClient : BackgroundService, IChatPlatform
             MessagesIn = _state.MessagesIn,
             MessagesOut = outbox.Sent,
             DroppedReplies = outbox.Dropped,
+            DroppedByReason = outbox.DroppedByReason,
             Error = _state.Status.Error,
             Details = details,
             RepliesMerged = outbox.Merged,

@@ -45,6 +45,7 @@ public static class TwitchServiceCollectionExtensions
         services.AddSingleton<IIrcHandler, SessionHandler>();
         services.AddSingleton<IIrcHandler, MembershipHandler>();
         services.AddSingleton<IIrcHandler, NoticeHandler>();
+        services.AddSingleton<IIrcHandler, RoomStateHandler>();
         services.AddSingleton<IrcDispatcher>();
         services.AddSingleton<TwitchChatClient>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TwitchChatClient>());

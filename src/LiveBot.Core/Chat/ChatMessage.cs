@@ -24,6 +24,12 @@ public sealed record ChatMessage(
     string Text,
     DateTimeOffset Time)
 {
+    /// <summary>
+    /// The id of the message this one answers when the viewer used the platform's reply button (Twitch's
+    /// <c>reply-parent-msg-id</c>); the mention the button adds is already removed from <see cref="Text"/>.
+    /// </summary>
+    public string? ReplyParentId { get; init; }
+
     /// <summary>A user id qualified by its platform ("twitch:789"), unique across platforms.</summary>
     public string QualifiedUserId => $"{Platform}:{UserId}";
 }

@@ -20,7 +20,7 @@ public sealed record PlatformHealth(string Name, string State)
     public long DroppedReplies { get; init; }
 
     /// <summary><see cref="DroppedReplies"/> by reason (<c>stale</c>, <c>moderation</c>, Twitch's <c>msg_duplicate</c>...).</summary>
-    public IReadOnlyDictionary<string, long> DroppedByReason { get; init; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<string, long> DroppedByReason { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, long>.Empty;
 
     /// <summary>A human sentence when something is wrong ("twitch: authentication failed").</summary>
     public string? Error { get; init; }

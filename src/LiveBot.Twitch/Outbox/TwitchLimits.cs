@@ -11,10 +11,10 @@ public static class TwitchLimits
     /// <summary>Replies waiting at most; more are refused and counted.</summary>
     public const int OutboxCapacity = 2_000;
 
-    /// <summary>Messages per <see cref="Window"/> where the bot is not moderator, VIP or broadcaster.</summary>
+    /// <summary>Messages per <see cref="Window"/> where the bot is not moderator or broadcaster (a VIP included).</summary>
     public const int Messages = 20;
 
-    /// <summary>Messages per <see cref="Window"/> in channels where the bot is moderator, VIP or broadcaster.</summary>
+    /// <summary>Messages per <see cref="Window"/> in channels where the bot is moderator or broadcaster (not VIP).</summary>
     public const int PrivilegedMessages = 100;
 
     public const int JoinsPerWindow = 20;
@@ -32,6 +32,12 @@ public static class TwitchLimits
     /// measures on arrival. Going over costs a 30-minute lock-out.
     /// </summary>
     public static readonly TimeSpan SafetyMargin = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>A refusal NOTICE later than this after the last message sent to a channel is not about it.</summary>
+    public static readonly TimeSpan RefusalWindow = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a channel stays blocked after a refusal that no ROOMSTATE lifts (account not verified, suspended).</summary>
+    public static readonly TimeSpan RefusalBlock = TimeSpan.FromMinutes(10);
 
     /// <summary>How long sending pauses after a <c>msg_ratelimit</c> NOTICE.</summary>
     public static readonly TimeSpan RateLimitPause = TimeSpan.FromSeconds(30);

@@ -32,8 +32,14 @@ public sealed class TwitchOutbox
     /// <summary>PRIVMSG lines written.</summary>
     public long SentCount => _outbox.SentCount;
 
-    /// <summary>Replies dropped: too old, outbox full, or channel blocked.</summary>
+    /// <summary>Replies dropped: too old, outbox full, channel blocked or in a closed mode, refused by Twitch, moderation.</summary>
     public long DroppedCount => _outbox.DroppedCount;
+
+    /// <summary><see cref="DroppedCount"/> by reason (<c>stale</c>, <c>followers_only</c>, <c>msg_duplicate</c>...).</summary>
+    public IReadOnlyDictionary<string, long> DroppedByReason => _outbox.DroppedByReason;
+
+    /// <summary>Every channel's modes (slow, followers-, subscribers-, emote-only) as ROOMSTATE said.</summary>
+    public IReadOnlyDictionary<string, ChannelModes> Modes => _policy.Modes;
 
     /// <summary>Replies that went out inside another one's merged message.</summary>
     public long MergedCount => _outbox.MergedCount;
@@ -71,6 +77,33 @@ public sealed class TwitchOutbox
         _policy.Block(channel, reason, until);
         _outbox.Wake();
     }
+
+    /// <summary>Applies a ROOMSTATE's tags to the channel's modes; the sender looks again when they changed.</summary>
+    public void UpdateModes(string channel, Func<ChannelModes, ChannelModes> update)
+    {
+        if (_policy.SetModes(channel, update(_policy.ModesOf(channel))))
+        {
+            _outbox.Wake();
+        }
+    }
+
+    /// <summary>
+    /// Twitch refused the last message sent to <paramref name="channel"/> (a NOTICE such as <c>msg_duplicate</c>):
+    /// it counts as dropped under <paramref name="reason"/>, not as sent. False when no message was sent there lately.
+    /// </summary>
+    public bool Refused(string channel, string reason)
+    {
+        if (_policy.TakeLastSend(channel) is not { } last)
+        {
+            return false;
+        }
+
+        _outbox.CountRefusedAfterSend(reason, last.Askers, last.WasAnswer);
+        return true;
+    }
+
+    /// <summary>Drops the waiting replies matching <paramref name="predicate"/>, counted under <paramref name="reason"/>.</summary>
+    public void DropWhere(Func<OutgoingMessage, bool> predicate, string reason) => _outbox.DropWhere(predicate, reason);
 
     /// <inheritdoc cref="TwitchSendPolicy.Pause"/>
     public void Pause(TimeSpan duration) => _policy.Pause(duration);

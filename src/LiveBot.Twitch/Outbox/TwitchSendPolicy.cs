@@ -9,9 +9,11 @@ namespace LiveBot.Twitch.Outbox;
 
 /// <summary>
 /// Twitch's pacing on the Core outbox: 20 or 100 messages per 30 s (all channels), 1 per second per channel
-/// where the bot is not moderator, a pause after <c>msg_ratelimit</c>, nothing to a channel where it is
-/// banned or timed out, a text identical to the last one varied, replies to the same request merged when
-/// more wait than the limit allows, and the IRC line written (threaded reply or plain message).
+/// and the channel's slow mode where the bot is not moderator, a pause after <c>msg_ratelimit</c>, nothing to
+/// a channel where it is banned or timed out or that is in followers-, subscribers- or emote-only mode, a text
+/// identical to the last one varied, replies to the same request merged when more wait than the limit allows,
+/// and the IRC line written (threaded reply or plain message). It remembers the last message sent per channel
+/// so that a refusal NOTICE can move it from sent to dropped.
 /// </summary>
 public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOptions<TwitchOptions> options, TimeProvider time, ILogger<TwitchSendPolicy> logger) : IOutboxPolicy
 {
@@ -23,6 +25,8 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
     private readonly Dictionary<string, (string Key, DateTimeOffset At)> _lastTextByChannel = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _privileged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ChannelBlock> _blocked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ChannelModes> _modes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LastSend> _unconfirmed = new(StringComparer.Ordinal);
     private long _pausedUntilTicks;
 
     public int MaxLength => TwitchLimits.MaxMessageLength;
@@ -56,6 +60,32 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
 
     public bool IsPrivileged(string channel) => _privileged.TryGetValue(channel, out var privileged) && privileged;
 
+    /// <summary>Every channel's modes as ROOMSTATE said.</summary>
+    public IReadOnlyDictionary<string, ChannelModes> Modes => _modes.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+
+    public ChannelModes ModesOf(string channel) => _modes.TryGetValue(channel, out var modes) ? modes : ChannelModes.None;
+
+    /// <summary>Records a channel's modes (from ROOMSTATE); true when they changed.</summary>
+    public bool SetModes(string channel, ChannelModes modes)
+    {
+        var old = ModesOf(channel);
+        _modes[channel] = modes;
+        if (old == modes)
+        {
+            return false;
+        }
+
+        Log.Modes(logger, channel, modes.SlowSeconds, modes.FollowersOnlyMinutes, modes.SubsOnly, modes.EmoteOnly);
+        return true;
+    }
+
+    /// <summary>
+    /// The last message sent to <paramref name="channel"/>, once: Twitch refused it (a NOTICE such as
+    /// <c>msg_duplicate</c> follows a refused PRIVMSG). Null when nothing was sent there lately.
+    /// </summary>
+    public LastSend? TakeLastSend(string channel) =>
+        _unconfirmed.TryRemove(channel, out var last) && time.GetUtcNow() - last.At < TwitchLimits.RefusalWindow ? last : null;
+
     /// <summary>Records what USERSTATE says of the bot in <paramref name="channel"/>; true when it changed.</summary>
     public bool SetPrivileged(string channel, bool privileged)
     {
@@ -86,9 +116,23 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
 
     public bool IsReady(DateTimeOffset now) => transport.IsConnected;
 
-    public bool ShouldDrop(PendingReply reply, DateTimeOffset now) => IsBlocked(reply.Channel, now);
+    public bool ShouldDrop(PendingReply reply, DateTimeOffset now) => DropReason(reply, now) is not null;
 
-    /// <summary>Pause, then the 30-second window, then (not moderator) one second per channel.</summary>
+    /// <summary>
+    /// The block's reason (banned, timedout...) while the channel is blocked, or the mode that keeps a bot that
+    /// is not moderator out (followers_only, subs_only, emote_only): dropped with that reason rather than sent into a refusal.
+    /// </summary>
+    public string? DropReason(PendingReply reply, DateTimeOffset now)
+    {
+        if (IsBlocked(reply.Channel, now, out var block))
+        {
+            return block.Reason;
+        }
+
+        return IsPrivileged(reply.Channel) ? null : ModesOf(reply.Channel).BlockReason;
+    }
+
+    /// <summary>Pause, then the 30-second window, then (not moderator) one second per channel or its slow mode.</summary>
     public TimeSpan WaitFor(PendingReply reply, DateTimeOffset now)
     {
         var pausedUntil = new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero);
@@ -102,7 +146,8 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
         var channelWait = TimeSpan.Zero;
         if (!privileged && _lastSendByChannel.TryGetValue(reply.Channel, out var last))
         {
-            var next = last + TwitchLimits.PerChannelInterval + TwitchLimits.SafetyMargin;
+            var slow = TimeSpan.FromSeconds(ModesOf(reply.Channel).SlowSeconds);
+            var next = last + (slow > TwitchLimits.PerChannelInterval ? slow : TwitchLimits.PerChannelInterval) + TwitchLimits.SafetyMargin;
             channelWait = next > now ? next - now : TimeSpan.Zero;
         }
 
@@ -130,7 +175,12 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
     {
         var now = time.GetUtcNow();
         var channel = reply.Channel;
+        var whole = text == reply.Text;
         text = VaryIfDuplicate(channel, text, now);
+
+        // Known before the line leaves: Twitch's refusal NOTICE may be read before SendAsync returns.
+        var sending = new LastSend(reply.IsContinuation ? 0 : reply.Askers, reply.Message.InReplyTo is not null && whole, now);
+        _unconfirmed[channel] = sending;
         bool written;
         try
         {
@@ -143,6 +193,7 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
 
         if (!written)
         {
+            _unconfirmed.TryRemove(KeyValuePair.Create(channel, sending));
             return SendOutcome.RetryIn(TimeSpan.FromSeconds(1));
         }
 
@@ -161,9 +212,9 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
             : $"PRIVMSG #{channel} :{text}";
     }
 
-    private bool IsBlocked(string channel, DateTimeOffset now)
+    private bool IsBlocked(string channel, DateTimeOffset now, out ChannelBlock block)
     {
-        if (!_blocked.TryGetValue(channel, out var block))
+        if (!_blocked.TryGetValue(channel, out block!))
         {
             return false;
         }
@@ -199,10 +250,16 @@ public sealed partial class TwitchSendPolicy(IOutboxTransport transport, IOption
         [LoggerMessage(Level = LogLevel.Warning, Message = "Twitch said we send too fast: outbox paused until {Until}")]
         public static partial void Paused(ILogger logger, DateTimeOffset until);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Twitch: the bot is moderator, VIP or broadcaster in #{Channel}: {Privileged}")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Twitch: #{Channel} modes: slow {Slow} s, followers-only {FollowersOnly} min, subscribers-only {SubsOnly}, emote-only {EmoteOnly}")]
+        public static partial void Modes(ILogger logger, string channel, int slow, int followersOnly, bool subsOnly, bool emoteOnly);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Twitch: the bot is moderator or broadcaster in #{Channel}: {Privileged}")]
         public static partial void Privileged(ILogger logger, string channel, bool privileged);
     }
 }
 
 /// <summary>Why and until when a channel takes no message from the bot.</summary>
 public sealed record ChannelBlock(string Reason, DateTimeOffset Until);
+
+/// <summary>The last message sent to a channel, until Twitch refuses it or the next one goes: its askers and whether it answered them whole.</summary>
+public sealed record LastSend(int Askers, bool WasAnswer, DateTimeOffset At);

@@ -51,6 +51,21 @@ public sealed class FakeTwitchServer : IAsyncDisposable
     /// <summary>Channels where the bot is moderator (USERSTATE says so, and the limit is 100 / 30 s).</summary>
     public ConcurrentDictionary<string, byte> ModeratorChannels { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Channels where the bot is VIP (USERSTATE shows vip/1; the limits stay 20 / 30 s and 1 s per channel).</summary>
+    public ConcurrentDictionary<string, byte> VipChannels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each channel's modes (ROOMSTATE after JOIN, and the refusals a bot that is not moderator meets).</summary>
+    public ConcurrentDictionary<string, FakeRoom> Rooms { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>NOTICE lines answered to the next PRIVMSGs instead of accepting them (msg_r9k, msg_suspended...), in order.</summary>
+    public ConcurrentQueue<string> RefuseNext { get; } = new();
+
+    /// <summary>msg-ids of the NOTICEs sent for refused PRIVMSGs, in order.</summary>
+    public ConcurrentQueue<string> Refusals { get; } = new();
+
+    /// <summary>PRIVMSGs Twitch would have shown in chat (not refused).</summary>
+    public int Accepted;
+
     /// <summary>The refresh token oauth2/token accepts, and the access token it hands out for it.</summary>
     public string? AcceptedRefreshToken { get; set; }
 
@@ -380,14 +395,21 @@ public sealed class FakeTwitchServer : IAsyncDisposable
                         $":{Login}.tmi.twitch.tv 353 {Login} = #{channel} :{Login}",
                         $":{Login}.tmi.twitch.tv 366 {Login} #{channel} :End of /NAMES list",
                         UserState(channel),
-                        $"@emote-only=0;followers-only=-1;r9k=0;room-id=456;slow=0;subs-only=0 :tmi.twitch.tv ROOMSTATE #{channel}");
+                        RoomOf(channel).RoomStateLine(channel));
                 }
 
                 return true;
             case "PRIVMSG":
-                if (Limits.OnPrivmsg(line))
+                var duplicate = Limits.OnPrivmsg(line);
+                var refusal = RefusalFor(param0.TrimStart('#'), duplicate);
+                if (refusal is not null)
                 {
-                    await connection.SendAsync($"@msg-id=msg_duplicate :tmi.twitch.tv NOTICE {param0} :Your message was not sent because it is identical to the previous one you sent, less than 30 seconds ago.");
+                    Refusals.Enqueue(IrcMessage.TryParse(refusal, out var notice) ? notice.GetTag("msg-id") ?? "" : "");
+                    await connection.SendAsync(refusal);
+                }
+                else
+                {
+                    Interlocked.Increment(ref Accepted);
                 }
 
                 await connection.SendAsync(UserState(param0.TrimStart('#')));
@@ -404,8 +426,66 @@ public sealed class FakeTwitchServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Changes a channel's modes and sends the ROOMSTATE line Twitch sends then (only the changed tag).</summary>
+    public Task SetRoomAsync(string channel, string tag, string value)
+    {
+        Rooms[channel] = RoomOf(channel).With(tag, value);
+        return SendLineAsync($"@room-id=456;{tag}={value} :tmi.twitch.tv ROOMSTATE #{channel}");
+    }
+
+    private FakeRoom RoomOf(string channel) => Rooms.TryGetValue(channel, out var room) ? room : FakeRoom.Open;
+
+    /// <summary>The NOTICE Twitch answers a PRIVMSG with when it refuses it (exact lines of recorded traffic), or null.</summary>
+    private string? RefusalFor(string channel, bool duplicate)
+    {
+        if (RefuseNext.TryDequeue(out var forced))
+        {
+            return forced;
+        }
+
+        if (duplicate)
+        {
+            return $"@msg-id=msg_duplicate :tmi.twitch.tv NOTICE #{channel} :Your message was not sent because it is identical to the previous one you sent, less than 30 seconds ago.";
+        }
+
+        if (ModeratorChannels.ContainsKey(channel))
+        {
+            return null;
+        }
+
+        var room = RoomOf(channel);
+        var now = _time.GetUtcNow();
+        if (room.EmoteOnly)
+        {
+            return $"@msg-id=msg_emoteonly :tmi.twitch.tv NOTICE #{channel} :This room is in emote-only mode.";
+        }
+
+        if (room.SubsOnly)
+        {
+            return $"@msg-id=msg_subsonly :tmi.twitch.tv NOTICE #{channel} :This room is in subscribers-only mode. To talk, purchase a channel subscription at https://www.twitch.tv/products/{channel}/ticket?ref=subscriber_only_mode_chat.";
+        }
+
+        if (room.FollowersOnly >= 0)
+        {
+            return $"@msg-id=msg_followersonly :tmi.twitch.tv NOTICE #{channel} :This room is in {room.FollowersOnly} minutes followers-only mode. Follow {channel} to join the community!";
+        }
+
+        if (room.Slow > 0 && _lastAccepted.TryGetValue(channel, out var last) && now - last < TimeSpan.FromSeconds(room.Slow))
+        {
+            var left = (int)Math.Ceiling((TimeSpan.FromSeconds(room.Slow) - (now - last)).TotalSeconds);
+            return $"@msg-id=msg_slowmode :tmi.twitch.tv NOTICE #{channel} :This room is in slow mode and you are sending messages too quickly. You will be able to talk again in {left} seconds.";
+        }
+
+        _lastAccepted[channel] = now;
+        return null;
+    }
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastAccepted = new(StringComparer.Ordinal);
+
     private string UserState(string channel) => ModeratorChannels.ContainsKey(channel)
         ? $"@badge-info=;badges=moderator/1;color=;display-name=LiveBot;emote-sets=0;mod=1;subscriber=0;user-type=mod :tmi.twitch.tv USERSTATE #{channel}"
+        : VipChannels.ContainsKey(channel)
+        ? $"@badge-info=;badges=vip/1;color=;display-name=LiveBot;emote-sets=0;mod=0;subscriber=0;user-type=;vip=1 :tmi.twitch.tv USERSTATE #{channel}"
         : $"@badge-info=;badges=;color=;display-name=LiveBot;emote-sets=0;mod=0;subscriber=0;user-type= :tmi.twitch.tv USERSTATE #{channel}";
 
     /// <summary>Completes when oauth2/validate has been called <paramref name="count"/> times.</summary>
@@ -509,4 +589,22 @@ public sealed class FakeTwitchServer : IAsyncDisposable
             }
         }
     }
+}
+
+/// <summary>A fake channel's modes: slow seconds, followers-only minutes (-1 off), subscribers- and emote-only.</summary>
+public sealed record FakeRoom(int Slow = 0, int FollowersOnly = -1, bool SubsOnly = false, bool EmoteOnly = false)
+{
+    public static readonly FakeRoom Open = new();
+
+    public string RoomStateLine(string channel) =>
+        $"@emote-only={(EmoteOnly ? 1 : 0)};followers-only={FollowersOnly};r9k=0;room-id=456;slow={Slow};subs-only={(SubsOnly ? 1 : 0)} :tmi.twitch.tv ROOMSTATE #{channel}";
+
+    public FakeRoom With(string tag, string value) => tag switch
+    {
+        "slow" => this with { Slow = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+        "followers-only" => this with { FollowersOnly = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) },
+        "subs-only" => this with { SubsOnly = value == "1" },
+        "emote-only" => this with { EmoteOnly = value == "1" },
+        _ => this,
+    };
 }

@@ -18,13 +18,14 @@ public sealed partial class ChatOutbox
     private readonly List<OutgoingMessage> _incoming = [];
     private readonly List<PendingReply> _pending = [];
     private readonly RecentIds _answered = new(20_000);
+    private readonly OutboxDrops _drops = new();
+    private readonly List<(Func<OutgoingMessage, bool> Predicate, string Reason)> _dropWhere = [];
     private TaskCompletionSource? _wakeup;
     private bool _wakeRequested;
     private bool _waiting;
     private DateTimeOffset? _waitingUntil;
     private int _pendingCount;
     private long _sent;
-    private long _dropped;
     private long _merged;
     private long _answeredAskers;
 
@@ -35,7 +36,10 @@ public sealed partial class ChatOutbox
         _logger = logger;
     }
 
-    /// <summary>Raised each time the sender starts waiting (counters and <see cref="Status"/> are then up to date).</summary>
+    /// <summary>
+    /// Raised each time the sender starts waiting (counters and <see cref="Status"/> are then up to date), and
+    /// when a reply is dropped outside the sender's rounds (refused on arrival, refused by the platform after sending).
+    /// </summary>
     public event Action? Changed;
 
     public OutboxStatus Status
@@ -45,19 +49,26 @@ public sealed partial class ChatOutbox
             lock (_gate)
             {
                 return new OutboxStatus(
-                    _incoming.Count + Volatile.Read(ref _pendingCount), Interlocked.Read(ref _sent), Interlocked.Read(ref _dropped),
-                    Interlocked.Read(ref _merged), Interlocked.Read(ref _answeredAskers), _waiting, _waitingUntil);
+                    _incoming.Count + Volatile.Read(ref _pendingCount), SentCount, _drops.Total,
+                    Interlocked.Read(ref _merged), AnsweredAskers, _waiting, _waitingUntil)
+                {
+                    DroppedByReason = _drops.ByReason,
+                };
             }
         }
     }
 
-    public long SentCount => Interlocked.Read(ref _sent);
+    /// <summary>Messages written and not refused since by the platform.</summary>
+    public long SentCount => Math.Max(0, Interlocked.Read(ref _sent) - _drops.RefusedAfterSend);
 
-    public long DroppedCount => Interlocked.Read(ref _dropped);
+    public long DroppedCount => _drops.Total;
+
+    /// <summary>Dropped askers by reason (<see cref="DropReasons"/> and the platform's own).</summary>
+    public IReadOnlyDictionary<string, long> DroppedByReason => _drops.ByReason;
 
     public long MergedCount => Interlocked.Read(ref _merged);
 
-    public long AnsweredAskers => Interlocked.Read(ref _answeredAskers);
+    public long AnsweredAskers => Math.Max(0, Interlocked.Read(ref _answeredAskers) - _drops.UnansweredAfterSend);
 
     public int PendingCount => Status.Pending;
 
@@ -74,9 +85,10 @@ public sealed partial class ChatOutbox
         }
 
         var reply = message with { Text = text };
-        if (_policy.ShouldDrop(new PendingReply(reply, text), _time.GetUtcNow()))
+        if (_policy.DropReason(new PendingReply(reply, text), _time.GetUtcNow()) is { } reason)
         {
-            Interlocked.Increment(ref _dropped);
+            CountDropped(reason, 1);
+            Changed?.Invoke();
             return false;
         }
 
@@ -90,7 +102,7 @@ public sealed partial class ChatOutbox
         {
             if (_incoming.Count + Volatile.Read(ref _pendingCount) >= _policy.Capacity)
             {
-                Interlocked.Increment(ref _dropped);
+                CountDropped(DropReasons.OutboxFull, 1);
                 return false;
             }
 
@@ -100,19 +112,6 @@ public sealed partial class ChatOutbox
         Wake();
         return true;
     }
-
-    /// <summary>Drops waiting replies matching <paramref name="predicate"/> (a chat left) at the next round, counted.</summary>
-    public void DropWhere(Func<OutgoingMessage, bool> predicate)
-    {
-        lock (_gate)
-        {
-            _dropWhere = _dropWhere is { } previous ? m => previous(m) || predicate(m) : predicate;
-        }
-
-        Wake();
-    }
-
-    private Func<OutgoingMessage, bool>? _dropWhere;
 
     /// <summary>Makes the sender look again (new reply, connection up, limits changed).</summary>
     public void Wake()
@@ -231,7 +230,7 @@ public sealed partial class ChatOutbox
                 _pending.RemoveAt(index);
                 if (!entry.IsContinuation)
                 {
-                    Interlocked.Add(ref _dropped, entry.Askers);
+                    CountDropped(outcome.Reason ?? DropReasons.Refused, entry.Askers);
                 }
 
                 PublishPendingCount();
@@ -248,7 +247,7 @@ public sealed partial class ChatOutbox
 
     private void TakeIncoming()
     {
-        Func<OutgoingMessage, bool>? dropWhere;
+        List<(Func<OutgoingMessage, bool> Predicate, string Reason)>? dropWhere = null;
         lock (_gate)
         {
             foreach (var message in _incoming)
@@ -257,46 +256,19 @@ public sealed partial class ChatOutbox
             }
 
             _incoming.Clear();
-            dropWhere = _dropWhere;
-            _dropWhere = null;
+            if (_dropWhere.Count > 0)
+            {
+                dropWhere = [.. _dropWhere];
+                _dropWhere.Clear();
+            }
+
             Volatile.Write(ref _pendingCount, _pending.Count);
         }
 
-        if (dropWhere is not null)
+        foreach (var (predicate, reason) in dropWhere ?? [])
         {
-            Remove(p => dropWhere(p.Message));
+            Remove(p => predicate(p.Message), _ => reason);
         }
-    }
-
-    private void DropStale(DateTimeOffset now) =>
-        Remove(p => (!p.IsContinuation && now - p.Message.CreatedAt > _policy.MaxAge) || _policy.ShouldDrop(p, now));
-
-    private void Remove(Predicate<PendingReply> predicate)
-    {
-        var askers = 0;
-        var removed = _pending.RemoveAll(p =>
-        {
-            if (!predicate(p))
-            {
-                return false;
-            }
-
-            if (!p.IsContinuation)
-            {
-                // A merged message that goes stale leaves every asker in it unanswered.
-                askers += p.Askers;
-                Interlocked.Add(ref _merged, 1 - p.Askers);
-            }
-
-            return true;
-        });
-        if (removed > 0)
-        {
-            Interlocked.Add(ref _dropped, askers);
-            Log.Dropped(_logger, askers);
-        }
-
-        PublishPendingCount();
     }
 
     private void Arrange(DateTimeOffset now)

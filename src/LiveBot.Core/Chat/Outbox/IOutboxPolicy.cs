@@ -25,6 +25,12 @@ public interface IOutboxPolicy
     /// <summary>True when <paramref name="reply"/> can no longer be sent (channel blocked, budget gone): dropped and counted.</summary>
     bool ShouldDrop(PendingReply reply, DateTimeOffset now);
 
+    /// <summary>
+    /// Why <paramref name="reply"/> can no longer be sent (counted under that reason on <c>/healthz</c>), or
+    /// null when it can. By default <see cref="DropReasons.Blocked"/> when <see cref="ShouldDrop"/> says so.
+    /// </summary>
+    string? DropReason(PendingReply reply, DateTimeOffset now) => ShouldDrop(reply, now) ? DropReasons.Blocked : null;
+
     /// <summary>How long until <paramref name="reply"/> may go; <see cref="TimeSpan.Zero"/> when it may go now.</summary>
     TimeSpan WaitFor(PendingReply reply, DateTimeOffset now);
 
@@ -57,9 +63,14 @@ public enum SendResult
 /// <summary>The result of <see cref="IOutboxPolicy.SendAsync"/>.</summary>
 public readonly record struct SendOutcome(SendResult Result, TimeSpan RetryAfter = default)
 {
+    /// <summary>Why a <see cref="SendResult.Dropped"/> part was dropped (null: <see cref="DropReasons.Refused"/>).</summary>
+    public string? Reason { get; init; }
+
     public static SendOutcome Sent => new(SendResult.Sent);
 
     public static SendOutcome Dropped => new(SendResult.Dropped);
+
+    public static SendOutcome DroppedBecause(string reason) => new(SendResult.Dropped) { Reason = reason };
 
     public static SendOutcome RetryIn(TimeSpan wait) => new(SendResult.Retry, wait);
 }
@@ -74,4 +85,26 @@ public sealed record PendingReply(OutgoingMessage Message, string Text, bool IsC
     public int Askers => Sources?.Count ?? 1;
 
     public string Channel => Message.Channel;
+}
+
+/// <summary>
+/// Why replies were dropped, as counted on <c>/healthz</c> (<c>droppedByReason</c>). Platforms add their own
+/// (Twitch's NOTICE ids such as <c>msg_duplicate</c>, channel modes such as <c>followers_only</c>).
+/// </summary>
+public static class DropReasons
+{
+    /// <summary>Waited longer than the platform's reply age.</summary>
+    public const string Stale = "stale";
+
+    /// <summary>The outbox was full.</summary>
+    public const string OutboxFull = "outbox_full";
+
+    /// <summary>The channel takes no message now (no finer reason given).</summary>
+    public const string Blocked = "blocked";
+
+    /// <summary>The platform refused the text (no finer reason given).</summary>
+    public const string Refused = "refused";
+
+    /// <summary>The viewer was banned or timed out, or their message deleted, before the answer went.</summary>
+    public const string Moderation = "moderation";
 }

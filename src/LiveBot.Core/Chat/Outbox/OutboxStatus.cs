@@ -13,6 +13,9 @@ namespace LiveBot.Core.Chat.Outbox;
 /// <param name="WaitingUntil">When the sender looks again on its own (null: when woken by a new reply).</param>
 public sealed record OutboxStatus(int Pending, long Sent, long Dropped, long Merged, long Answered, bool Waiting, DateTimeOffset? WaitingUntil)
 {
+    /// <summary>The dropped askers of <paramref name="Dropped"/> by reason (<see cref="DropReasons"/>, platform NOTICE ids).</summary>
+    public IReadOnlyDictionary<string, long> DroppedByReason { get; init; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, long>.Empty;
+
     /// <summary>True when the sender waits and nothing is due at <paramref name="now"/>: only a new reply or the clock moves it.</summary>
     public bool IsIdleAt(DateTimeOffset now) => Waiting && (WaitingUntil is null || WaitingUntil > now);
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveBot.Twitch.Irc.Handlers;
 
-/// <summary>JOIN / PART of the bot (channels joined now) and USERSTATE (is the bot moderator, VIP or broadcaster there).</summary>
+/// <summary>JOIN / PART of the bot (channels joined now) and USERSTATE (is the bot moderator or broadcaster there).</summary>
 public sealed partial class MembershipHandler(TwitchChatState state, TwitchOutbox outbox, ILogger<MembershipHandler> logger) : IIrcHandler
 {
     public IReadOnlyList<string> Commands { get; } = ["JOIN", "PART", "USERSTATE"];
