@@ -1,3 +1,4 @@
+using LiveBot.Check;
 using LiveBot.Core.Configuration;
 using LiveBot.Hosting;
 using LiveBot.Reporting;
@@ -20,6 +21,12 @@ if (args is [HealthProbeCommand.Command, ..])
 {
     // The container's HEALTHCHECK: asks the running bot's /health/live (the runtime image has no curl).
     return await HealthProbeCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
+}
+
+if (args is [CheckCommand.Command, ..])
+{
+    // The pre-live check: a French checklist, exit code 0 (ready) or 1 (something to fix).
+    return await CheckCommand.RunAsync(args[1..], Console.Out, configure: null, CancellationToken.None);
 }
 
 WebApplication app;

@@ -1,4 +1,5 @@
 using LiveBot.Chat.Local;
+using LiveBot.Check;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Core.Health;
@@ -61,7 +62,8 @@ public static class LiveBotApp
             .AddHostAllowList()
             .AddLiveBotHealthChecks()
             .AddMetricsExport()
-            .AddLiveReportPages();
+            .AddLiveReportPages()
+            .AddPreLiveCheck(configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -81,6 +83,7 @@ public static class LiveBotApp
         app.MapLocalChat();
         app.MapDashboard();
         app.MapLiveReport();
+        app.MapPreLiveCheck();
         app.Lifetime.ApplicationStarted.Register(() => PrintStartLine(app));
         return app;
     }
