@@ -66,11 +66,15 @@ public sealed class YouTubeGateway : IDisposable
             .FirstOrDefault();
     }
 
-    /// <summary>liveBroadcasts.list?broadcastStatus=active -> the chat of the channel's live, or null.</summary>
+    /// <summary>
+    /// liveBroadcasts.list?broadcastStatus=active&amp;broadcastType=all -> the chat of the channel's live, or null
+    /// (without broadcastType=all YouTube lists scheduled events only, never a "Stream now" live).
+    /// </summary>
     public async Task<FoundChat?> FindActiveBroadcastChatAsync(CancellationToken cancellationToken)
     {
         var request = _service.LiveBroadcasts.List("snippet");
         request.BroadcastStatus = "active";
+        request.BroadcastType = "all";
         var response = await ExecuteAsync(request, LiveBroadcastsList, _options.QuotaCosts.LiveBroadcastsList, isRead: true, cancellationToken);
         return response.Items?
             .Where(b => !string.IsNullOrWhiteSpace(b?.Snippet?.LiveChatId))

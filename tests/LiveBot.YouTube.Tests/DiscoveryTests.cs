@@ -42,6 +42,18 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public async Task Discover_LiveStartedWithStreamNow_FoundWithBroadcastTypeAll_Issue11()
+    {
+        // YouTube's default broadcastType=event hides "Stream now" lives: the fake does the same.
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-now", "vid-now").StreamNow = true);
+
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1, TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(3));
+
+        Assert.Equal("chat-now", t.Client.LiveChatId);
+        Assert.Equal(1, t.Fake.CallsOf("liveBroadcasts.list"));
+    }
+
+    [Fact]
     public async Task Discover_NoLive_WaitsSixtySecondsBetweenChecksThenJoins()
     {
         await using var t = await YouTubeTestBot.StartAsync();

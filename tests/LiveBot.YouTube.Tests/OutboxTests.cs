@@ -51,6 +51,25 @@ public sealed class OutboxTests
         Assert.Equal(6, t.Client.AnsweredAskers);
     }
 
+    [Theory]
+    [InlineData("Léa")]
+    [InlineData("Apprentie Boulangère de Lyon 2026")]
+    public async Task Outbox_AideLeavesNoRoomForName_NamesAskerWithShortForm_Issue11(string name)
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), new Dictionary<string, string> { ["YouTube:LiveChatId"] = "chat-1" });
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+
+        t.Fake.Say("chat-1", name, "!aide");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 1);
+        await t.RunForAsync(TimeSpan.FromMinutes(1));
+
+        var reply = Assert.Single(t.Fake.InsertedSnapshot()).Text;
+        Assert.StartsWith("@" + name + " Commandes : !", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain("+1", reply, StringComparison.Ordinal);
+        Assert.True(reply.Length <= 200, reply);
+        Assert.Equal(1, t.Client.AnsweredAskers);
+    }
+
     [Fact]
     public async Task Outbox_ReplyLongerThan200_SplitAtWords()
     {

@@ -140,6 +140,51 @@ public sealed class ReadingTests
         Assert.Empty(busy.Fake.PacingViolations);
     }
 
+    [Fact]
+    public async Task Read_SuperChatWithQuestion_BecomesQuestion_Issue11()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), Configured);
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+
+        t.Fake.SaySuperChat("chat-1", "Léa", "!question Comment trouver une entreprise pour mon alternance ?");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 1);
+
+        var reply = Assert.Single(t.Fake.InsertedSnapshot());
+        Assert.Contains("question #1 bien reçue", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("@Léa", reply.Text, StringComparison.Ordinal);
+        Assert.Equal(1, (await t.YouTubeHealthAsync()).GetProperty("messagesIn").GetInt64());
+    }
+
+    [Fact]
+    public async Task Read_MemberMilestoneComment_MappedAsChatLine_Issue11()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), Configured);
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+
+        t.Fake.SayMemberMilestone("chat-1", "Noé", "!role");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 1);
+
+        Assert.Equal("role subscriber", Assert.Single(t.Fake.InsertedSnapshot()).Text);
+    }
+
+    [Fact]
+    public async Task Read_PaidMessagesWithoutComment_Ignored_Issue11()
+    {
+        await using var t = await YouTubeTestBot.StartAsync(f => f.StartLive("chat-1"), Configured);
+        await t.DriveUntilAsync(() => t.Fake.CallsOf("liveChatMessages.list") >= 1);
+
+        t.Fake.SaySuperChat("chat-1", "Max", null);
+        t.Fake.SaySuperChat("chat-1", "Max", "   ");
+        t.Fake.SayMemberMilestone("chat-1", "Ida", null);
+        t.Fake.SayMemberMilestone("chat-1", "Ida", "");
+        t.Fake.Say("chat-1", "Eli", "!role");
+        await t.DriveUntilAsync(() => t.Fake.InsertedSnapshot().Count >= 1);
+        await t.RunForAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal("role viewer", Assert.Single(t.Fake.InsertedSnapshot()).Text);
+        Assert.Equal(1, (await t.YouTubeHealthAsync()).GetProperty("messagesIn").GetInt64());
+    }
+
     private static JsonObject SetDate(JsonObject item, JsonObject snippet)
     {
         snippet["publishedAt"] = "not a date";

@@ -48,7 +48,7 @@ public static class ReplyMerger
             }
 
             var first = result[index];
-            result[index] = first with { Text = Address(names, first.Text, maxLength), MergeKey = null, Merged = names.Count };
+            result[index] = first with { Text = Address(names, TextFor(names[0], first, maxLength), maxLength), MergeKey = null, Merged = names.Count };
         }
 
         return result;
@@ -94,13 +94,30 @@ public static class ReplyMerger
         return result;
     }
 
-    /// <summary>"@a @b @c text", dropping names (with "+N") when the whole would be too long.</summary>
+    /// <summary>
+    /// The text of <paramref name="message"/> to address to <paramref name="firstName"/>: its short form when
+    /// the full text leaves no room for "@name " within <paramref name="maxLength"/> (a long <c>!aide</c>).
+    /// </summary>
+    public static string TextFor(string firstName, OutgoingMessage message, int maxLength) =>
+        message.ShortText is { Length: > 0 } shortText && firstName.Length + 2 + message.Text.Length > maxLength && shortText.Length < message.Text.Length
+            ? shortText
+            : message.Text;
+
+    /// <summary>
+    /// "@a @b @c text", dropping later names (with "+N", the others left out) when the whole would be too
+    /// long. The first asker is always named: a reply never starts with a bare "+N"; the text is cut instead.
+    /// </summary>
     public static string Address(IReadOnlyList<string> names, string text, int maxLength)
     {
+        if (names.Count == 0)
+        {
+            return ReplyText.Truncate(text, maxLength);
+        }
+
         var budget = maxLength - text.Length - 1;
-        var mentions = new List<string>();
-        var used = 0;
-        for (var i = 0; i < names.Count; i++)
+        var mentions = new List<string> { "@" + names[0] };
+        var used = names[0].Length + 2;
+        for (var i = 1; i < names.Count; i++)
         {
             var mention = "@" + names[i];
             var remaining = names.Count - i - 1;

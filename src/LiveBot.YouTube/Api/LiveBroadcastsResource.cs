@@ -27,6 +27,13 @@ public sealed class LiveBroadcastsListRequest : YouTubeBaseServiceRequest<LiveBr
     [RequestParameter("broadcastStatus", RequestParameterType.Query)]
     public string? BroadcastStatus { get; set; }
 
+    /// <summary>
+    /// "all", "event" or "persistent". YouTube defaults to "event", which hides lives started with
+    /// "Stream now" (persistent broadcasts): the bot sends "all".
+    /// </summary>
+    [RequestParameter("broadcastType", RequestParameterType.Query)]
+    public string? BroadcastType { get; set; }
+
     [RequestParameter("id", RequestParameterType.Query)]
     public Repeatable<string>? Id { get; set; }
 
@@ -47,6 +54,7 @@ public sealed class LiveBroadcastsListRequest : YouTubeBaseServiceRequest<LiveBr
         base.InitParameters();
         AddQueryParameter("part", required: true);
         AddQueryParameter("broadcastStatus", required: false);
+        AddQueryParameter("broadcastType", required: false);
         AddQueryParameter("id", required: false);
         AddQueryParameter("mine", required: false);
         AddQueryParameter("maxResults", required: false);

@@ -178,10 +178,13 @@ public sealed partial class YouTubeSendPolicy(
 
     private static bool IsAddressable(OutgoingMessage message) => message.InReplyTo is not null && (message.MergeKey is not null || message.Merged > 1);
 
-    /// <summary>A reply with a merge key names its asker ("@name text"); merged ones already name theirs.</summary>
+    /// <summary>
+    /// A reply with a merge key names its asker ("@name text", in the text's short form when the full one
+    /// leaves no room for the name); merged ones already name theirs.
+    /// </summary>
     private static OutgoingMessage Addressed(OutgoingMessage message) =>
         message.MergeKey is not null && message.InReplyTo is { } asker
-            ? message with { Text = ReplyMerger.Address([asker.DisplayName], message.Text, MaxMessageLength), MergeKey = null }
+            ? message with { Text = ReplyMerger.Address([asker.DisplayName], ReplyMerger.TextFor(asker.DisplayName, message, MaxMessageLength), MaxMessageLength), MergeKey = null }
             : message;
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

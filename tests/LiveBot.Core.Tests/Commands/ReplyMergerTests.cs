@@ -40,6 +40,40 @@ public sealed class ReplyMergerTests
         Assert.Equal(2, ReplyMerger.Merge(pending, 500).Count);
     }
 
+    [Fact]
+    public void Address_TextLeavesNoRoomForTheName_NamesAskerAndCutsText_Issue11()
+    {
+        var text = "Commandes : " + string.Join(" · ", Enumerable.Range(0, 30).Select(i => "!cmd" + i));
+        text = text[..188];
+
+        var addressed = ReplyMerger.Address(["Retoon"], text, 200);
+
+        Assert.StartsWith("@Retoon Commandes : ", addressed, StringComparison.Ordinal);
+        Assert.True(addressed.Length <= 200, addressed);
+        Assert.DoesNotContain("+1", addressed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Merge_FullTextLeavesNoRoom_ShortFormNamesFirstAskerAndPlusCountsOthers_Issue11()
+    {
+        var full = new string('x', 195);
+        var pending = new[] { "alice", "bob", "carl" }.Select(u => Reply(u, "aide") with { Text = full, ShortText = "Commandes : !aide !offres" }).ToList();
+
+        var merged = Assert.Single(ReplyMerger.Merge(pending, 200));
+
+        Assert.Equal("@alice @bob @carl Commandes : !aide !offres", merged.Text);
+        Assert.Equal(3, merged.Merged);
+    }
+
+    [Fact]
+    public void Address_ManyNamesLongText_PlusCountsOnlyOthersAfterFirstName_Issue11()
+    {
+        var addressed = ReplyMerger.Address(["alice", "bob", "carl"], new string('y', 185), 200);
+
+        Assert.StartsWith("@alice +2 ", addressed, StringComparison.Ordinal);
+        Assert.True(addressed.Length <= 200, addressed);
+    }
+
     private static OutgoingMessage Reply(string user, string? key) =>
         new("twitch", "chaine", "3 offres", Now)
         {

@@ -151,6 +151,50 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A super chat (<c>superChatEvent</c>, €5.00) with <paramref name="comment"/> as YouTube sends it:
+    /// the comment in <c>superChatDetails.userComment</c>, none when null.
+    /// </summary>
+    public string SaySuperChat(string liveChatId, string author, string? comment) =>
+        SayEvent(liveChatId, author, "superChatEvent", comment is null ? "€5.00 de " + author : $"€5.00 de {author} : \"{comment}\"", "superChatDetails", new JsonObject
+        {
+            ["amountMicros"] = "5000000",
+            ["currency"] = "EUR",
+            ["amountDisplayString"] = "€5.00",
+            ["userComment"] = comment,
+            ["tier"] = 2,
+        });
+
+    /// <summary>A member's milestone message (<c>memberMilestoneChatEvent</c>, 6 months) with <paramref name="comment"/>.</summary>
+    public string SayMemberMilestone(string liveChatId, string author, string? comment) =>
+        SayEvent(liveChatId, author, "memberMilestoneChatEvent", comment ?? "", "memberMilestoneChatDetails", new JsonObject
+        {
+            ["userComment"] = comment,
+            ["memberMonth"] = 6,
+            ["memberLevelName"] = "Membre",
+        });
+
+    private string SayEvent(string liveChatId, string author, string type, string display, string detailsKey, JsonObject details)
+    {
+        lock (_lock)
+        {
+            var live = _lives[liveChatId];
+            var item = AddLocked(live, "UC" + author, author, display, new AuthorFlags(Sponsor: type == "memberMilestoneChatEvent"));
+            var snippet = (JsonObject)item.Json["snippet"]!;
+            snippet["type"] = type;
+            snippet.Remove("textMessageDetails");
+            if (details["userComment"] is null)
+            {
+                details.Remove("userComment");
+            }
+
+            snippet[detailsKey] = details;
+            PushLocked(live);
+            Notify();
+            return item.Id;
+        }
+    }
+
     /// <summary>Adds any raw item (other event types, hostile content).</summary>
     public void AddRaw(string liveChatId, JsonObject item)
     {
@@ -494,10 +538,17 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
             return Task.FromResult(Error(400, "incompatibleParameters", "Give exactly one of broadcastStatus, id, mine."));
         }
 
+        // Like YouTube: broadcastType defaults to "event", which leaves out "Stream now" lives (persistent broadcasts).
+        var type = query.ContainsKey("broadcastType") ? query["broadcastType"].ToString() : "event";
+        if (type is not ("all" or "event" or "persistent"))
+        {
+            return Task.FromResult(Error(400, "invalidValue", "Invalid value for broadcastType."));
+        }
+
         lock (_lock)
         {
             var items = new JsonArray();
-            foreach (var live in _lives.Values.Where(l => !l.Ended || query["broadcastStatus"] != "active"))
+            foreach (var live in _lives.Values.Where(l => (!l.Ended || query["broadcastStatus"] != "active") && (type == "all" || (type == "persistent") == l.StreamNow)))
             {
                 items.Add(new JsonObject
                 {
@@ -935,6 +986,9 @@ public sealed class FakeLive(string liveChatId, string videoId)
     public FakeYouTubeServer.EndMode EndMode { get; set; }
 
     public bool Disabled { get; set; }
+
+    /// <summary>Started with "Stream now" (a persistent broadcast) rather than as a scheduled event.</summary>
+    public bool StreamNow { get; set; }
 
     /// <summary>When the live began (actualStartTime); tests may move it back to play a bot restarted mid-live.</summary>
     public DateTimeOffset StartedAt { get; set; }

@@ -61,6 +61,8 @@ public sealed class LiveChatMessageSnippet
 {
     public const string TextMessageEvent = "textMessageEvent";
     public const string ChatEndedEvent = "chatEndedEvent";
+    public const string SuperChatEvent = "superChatEvent";
+    public const string MemberMilestoneChatEvent = "memberMilestoneChatEvent";
 
     [JsonProperty("type")]
     public string? Type { get; set; }
@@ -82,6 +84,40 @@ public sealed class LiveChatMessageSnippet
 
     [JsonProperty("textMessageDetails")]
     public LiveChatTextMessageDetails? TextMessageDetails { get; set; }
+
+    /// <summary>Set on a <c>superChatEvent</c> (a paid message).</summary>
+    [JsonProperty("superChatDetails")]
+    public LiveChatSuperChatDetails? SuperChatDetails { get; set; }
+
+    /// <summary>Set on a <c>memberMilestoneChatEvent</c> (a member's anniversary message).</summary>
+    [JsonProperty("memberMilestoneChatDetails")]
+    public LiveChatMemberMilestoneChatDetails? MemberMilestoneChatDetails { get; set; }
+}
+
+public sealed class LiveChatSuperChatDetails
+{
+    /// <summary>The viewer's text (may be absent: a super chat without a comment).</summary>
+    [JsonProperty("userComment")]
+    public string? UserComment { get; set; }
+
+    [JsonProperty("amountDisplayString")]
+    public string? AmountDisplayString { get; set; }
+
+    [JsonProperty("tier")]
+    public long? Tier { get; set; }
+}
+
+public sealed class LiveChatMemberMilestoneChatDetails
+{
+    /// <summary>The member's text (may be absent).</summary>
+    [JsonProperty("userComment")]
+    public string? UserComment { get; set; }
+
+    [JsonProperty("memberMonth")]
+    public long? MemberMonth { get; set; }
+
+    [JsonProperty("memberLevelName")]
+    public string? MemberLevelName { get; set; }
 }
 
 public sealed class LiveChatTextMessageDetails
