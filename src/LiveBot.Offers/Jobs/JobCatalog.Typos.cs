@@ -50,32 +50,132 @@ public sealed partial class JobCatalog
 
     private string? ComputeClosest(string stem)
     {
-
         var max = stem.Length >= 7 ? 2 : 1;
         string? best = null;
         var bestDistance = max + 1;
         var bestCount = 0;
-        for (var length = stem.Length - max; length <= stem.Length + max; length++)
+        foreach (var id in Candidates(stem, max))
         {
-            if (!_vocabularyByLength.TryGetValue(length, out var words))
+            var known = _typoWords[id];
+            var distance = JobKey.Distance(stem, known, Math.Min(max, bestDistance));
+            var count = _postings[known].Count;
+            if (distance < bestDistance || (distance == bestDistance && distance <= max && count > bestCount))
             {
-                continue;
-            }
-
-            foreach (var known in words)
-            {
-                var distance = JobKey.Distance(stem, known, Math.Min(max, bestDistance));
-                var count = _postings[known].Count;
-                if (distance < bestDistance || (distance == bestDistance && distance <= max && count > bestCount))
-                {
-                    best = known;
-                    bestDistance = distance;
-                    bestCount = count;
-                }
+                best = known;
+                bestDistance = distance;
+                bestCount = count;
             }
         }
 
         return bestDistance <= max ? best : null;
+    }
+
+    /// <summary>
+    /// The known words that may lie within <paramref name="max"/> edits of <paramref name="stem"/>, in the
+    /// vocabulary's order (length, then ordinal): one edit (transposition included) spoils at most three of
+    /// a word's bigrams (ends marked), so a word sharing fewer than the stem's distinct bigrams minus 3 x
+    /// <paramref name="max"/> cannot be that close. Reads only the bigram lists, never the whole vocabulary.
+    /// </summary>
+    private List<int> Candidates(string stem, int max)
+    {
+        var grams = Bigrams(stem);
+        var threshold = grams.Count - (3 * max);
+        var result = new List<int>();
+        if (threshold <= 0)
+        {
+            for (var id = 0; id < _typoWords.Length; id++)
+            {
+                if (Math.Abs(_typoWords[id].Length - stem.Length) <= max)
+                {
+                    result.Add(id);
+                }
+            }
+
+            return result;
+        }
+
+        var counts = System.Buffers.ArrayPool<byte>.Shared.Rent(_typoWords.Length);
+        Array.Clear(counts, 0, _typoWords.Length); // A rented array holds what its last user left.
+        var touched = new List<int>();
+        try
+        {
+            foreach (var gram in grams)
+            {
+                if (!_bigramPostings.TryGetValue(gram, out var ids))
+                {
+                    continue;
+                }
+
+                foreach (var id in ids)
+                {
+                    if (Math.Abs(_typoWords[id].Length - stem.Length) > max)
+                    {
+                        continue;
+                    }
+
+                    if (counts[id] == 0)
+                    {
+                        touched.Add(id);
+                    }
+
+                    counts[id] = (byte)Math.Min(counts[id] + 1, 255);
+                }
+            }
+
+            foreach (var id in touched)
+            {
+                if (counts[id] >= threshold)
+                {
+                    result.Add(id);
+                }
+
+                counts[id] = 0;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(counts);
+        }
+
+        result.Sort();
+        return result;
+    }
+
+    /// <summary>The distinct bigrams of a word with its ends marked ("^b", "bo", ..., "r$").</summary>
+    private static HashSet<int> Bigrams(string word)
+    {
+        var grams = new HashSet<int>();
+        var previous = '^';
+        foreach (var c in word)
+        {
+            grams.Add((previous << 16) | c);
+            previous = c;
+        }
+
+        grams.Add((previous << 16) | '$');
+        return grams;
+    }
+
+    /// <summary>The vocabulary ordered by length then ordinal, and per bigram the words holding it.</summary>
+    private static (string[] Words, Dictionary<int, int[]> Postings) TypoIndex(IEnumerable<string> vocabulary)
+    {
+        var words = vocabulary.OrderBy(w => w.Length).ThenBy(w => w, StringComparer.Ordinal).ToArray();
+        var postings = new Dictionary<int, List<int>>();
+        for (var id = 0; id < words.Length; id++)
+        {
+            foreach (var gram in Bigrams(words[id]))
+            {
+                if (!postings.TryGetValue(gram, out var list))
+                {
+                    list = [];
+                    postings[gram] = list;
+                }
+
+                list.Add(id);
+            }
+        }
+
+        return (words, postings.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()));
     }
 
     /// <summary>Up to three ROME jobs whose words are close to (or start like) the words typed.</summary>

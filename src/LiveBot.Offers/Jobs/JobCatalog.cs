@@ -41,6 +41,8 @@ public sealed partial class JobCatalog
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string[]> _vocabularyByLength;
     private readonly string[] _sortedVocabulary;
+    private readonly string[] _typoWords;
+    private readonly Dictionary<int, int[]> _bigramPostings;
 
     public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups)
         : this(jobs, groups, [])
@@ -87,6 +89,7 @@ public sealed partial class JobCatalog
 
         _vocabularyByLength = _postings.Keys.GroupBy(k => k.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
         _sortedVocabulary = _postings.Keys.Order(StringComparer.Ordinal).ToArray();
+        (_typoWords, _bigramPostings) = TypoIndex(_postings.Keys);
     }
 
     public IReadOnlyList<RomeJob> Jobs { get; }

@@ -19,36 +19,46 @@ public static partial class PlaceKey
     public static List<string> Tokens(string? text)
     {
         var folded = FastFold(text ?? string.Empty);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
-        }
-
         var tokens = new List<string>();
-        foreach (var raw in builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
         {
-            var token = raw switch
+            if (i < folded.Length && char.IsLetterOrDigit(folded[i]))
             {
-                "st" => "saint",
-                "ste" => "sainte",
-                _ => raw,
-            };
-            if (token is "arrondissement" or "arrondissements" or "arr" or "arrdt" or "arrt")
-            {
+                start = start < 0 ? i : start;
                 continue;
             }
 
-            var ordinal = Ordinal().Match(token);
-            if (ordinal.Success)
+            if (start >= 0)
             {
-                token = ordinal.Groups[1].Value.TrimStart('0') + "e";
+                AddToken(tokens, folded.AsSpan(start, i - start));
+                start = -1;
             }
-
-            tokens.Add(token);
         }
 
         return tokens;
+    }
+
+    /// <summary>One word of a name: "st"/"ste" spelled out, "arrondissement" dropped, ordinals unified.</summary>
+    private static void AddToken(List<string> tokens, ReadOnlySpan<char> raw)
+    {
+        if (raw is "arrondissement" or "arrondissements" or "arr" or "arrdt" or "arrt")
+        {
+            return;
+        }
+
+        var token = raw switch
+        {
+            "st" => "saint",
+            "ste" => "sainte",
+            _ => raw.ToString(),
+        };
+        if (char.IsAsciiDigit(token[0]) && Ordinal().Match(token) is { Success: true } ordinal)
+        {
+            token = ordinal.Groups[1].Value.TrimStart('0') + "e";
+        }
+
+        tokens.Add(token);
     }
 
     /// <summary>
@@ -57,6 +67,11 @@ public static partial class PlaceKey
     /// </summary>
     internal static string FastFold(string text)
     {
+        if (text.Length == 0)
+        {
+            return text;
+        }
+
         var chars = new char[text.Length];
         for (var i = 0; i < text.Length; i++)
         {

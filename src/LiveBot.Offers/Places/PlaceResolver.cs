@@ -54,11 +54,12 @@ public sealed partial class PlaceResolver
         }
 
         // Homonyms: the most populous first. A postal code shared by a city and its arrondissement: the arrondissement.
-        _byName = byName.ToDictionary(kv => kv.Key, kv => kv.Value.OrderByDescending(c => c.Population).ThenBy(c => c.Insee, StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        _byPostalCode = byPostal.ToDictionary(
-            kv => kv.Key,
-            kv => kv.Value.OrderByDescending(c => c.IsArrondissement).ThenByDescending(c => c.Population).ThenBy(c => c.Insee, StringComparer.Ordinal).ToArray(),
-            StringComparer.Ordinal);
+        _byName = Sorted(byName, static (a, b) =>
+            b.Population.CompareTo(a.Population) is var byPopulation and not 0 ? byPopulation : string.CompareOrdinal(a.Insee, b.Insee));
+        _byPostalCode = Sorted(byPostal, static (a, b) =>
+            b.IsArrondissement.CompareTo(a.IsArrondissement) is var byKind and not 0 ? byKind
+            : b.Population.CompareTo(a.Population) is var byPopulation and not 0 ? byPopulation
+            : string.CompareOrdinal(a.Insee, b.Insee));
 
         _large = Communes.Where(c => !c.IsArrondissement && c.Population >= 20_000)
             .OrderByDescending(c => c.Population)
@@ -323,6 +324,24 @@ public sealed partial class PlaceResolver
 
     private static (int, int) Cell(double latitude, double longitude) =>
         ((int)Math.Floor(latitude / CellDegrees), (int)Math.Floor(longitude / CellDegrees));
+
+    /// <summary>The lists as arrays in the given order (a total order: INSEE codes are unique).</summary>
+    private static Dictionary<string, Commune[]> Sorted(Dictionary<string, List<Commune>> lists, Comparison<Commune> order)
+    {
+        var sorted = new Dictionary<string, Commune[]>(lists.Count, StringComparer.Ordinal);
+        foreach (var (key, list) in lists)
+        {
+            var array = list.ToArray();
+            if (array.Length > 1)
+            {
+                Array.Sort(array, order);
+            }
+
+            sorted[key] = array;
+        }
+
+        return sorted;
+    }
 
     private static void Add<TKey>(Dictionary<TKey, List<Commune>> index, TKey key, Commune commune)
         where TKey : notnull

@@ -32,6 +32,21 @@ public sealed record OfferRequest(OfferRequestStatus Status, string JobText, str
 
     public Place? Place { get; init; }
 
-    /// <summary>Close jobs when <see cref="Status"/> is <see cref="OfferRequestStatus.UnknownJob"/>.</summary>
-    public IReadOnlyList<string> Suggestions { get; init; } = [];
+    private Lazy<IReadOnlyList<string>> _suggestions = new(Array.Empty<string>());
+
+    /// <summary>
+    /// Close jobs when <see cref="Status"/> is <see cref="OfferRequestStatus.UnknownJob"/>: looked for only
+    /// when read (the reply needs them; parsing a line never pays for the search over the vocabulary).
+    /// </summary>
+    public IReadOnlyList<string> Suggestions
+    {
+        get => _suggestions.Value;
+        init => _suggestions = new(value);
+    }
+
+    /// <summary>Computes <see cref="Suggestions"/> on first read, once (thread-safe).</summary>
+    public Func<IReadOnlyList<string>> SuggestionsSource
+    {
+        init => _suggestions = new(value, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 }

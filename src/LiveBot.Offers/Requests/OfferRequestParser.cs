@@ -89,14 +89,14 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             return new OfferRequest(OfferRequestStatus.UnknownPlace, all, unresolved);
         }
 
-        var resolution = jobs.Resolve(all);
-        if (resolution.Match is null && KnownJobThenRest(tokens) is { } split)
+        var match = jobs.Match(all);
+        if (match is null && KnownJobThenRest(tokens) is { } split)
         {
             // "boulanger Trifouillis", "boulanger Paris 21e": a place was typed, just not one we know.
             return new OfferRequest(OfferRequestStatus.UnknownPlace, split.JobText, split.Leftover) { Job = split.Job };
         }
 
-        return new OfferRequest(OfferRequestStatus.NoPlace, all, string.Empty) { Job = resolution.Match };
+        return new OfferRequest(OfferRequestStatus.NoPlace, all, string.Empty) { Job = match };
     }
 
     /// <summary>The longest run of words at the start naming a known job, when words are left after it.</summary>
@@ -146,8 +146,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             return new OfferRequest(OfferRequestStatus.NoJob, jobText, placeText) { Place = place };
         }
 
-        var resolution = jobs.Resolve(jobText);
-        if (resolution.Match is { } match)
+        if (jobs.Match(jobText) is { } match)
         {
             return new OfferRequest(OfferRequestStatus.Ok, jobText, placeText) { Job = match, Place = place };
         }
@@ -157,7 +156,8 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             return new OfferRequest(OfferRequestStatus.UnknownPlace, split.JobText, placeText) { Job = split.Job };
         }
 
-        return new OfferRequest(OfferRequestStatus.UnknownJob, jobText, placeText) { Place = place, Suggestions = resolution.Suggestions };
+        // Suggestions are looked for only if the reply reads them.
+        return new OfferRequest(OfferRequestStatus.UnknownJob, jobText, placeText) { Place = place, SuggestionsSource = () => jobs.Resolve(jobText).Suggestions };
     }
 
     private static List<string> Tokenize(string? args)
