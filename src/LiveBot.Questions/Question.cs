@@ -44,6 +44,15 @@ public sealed record Question(
     /// <summary>Why it is held, in French for moderators ("lien", "mot bloqué « x »", "validation requise").</summary>
     public string? HeldReason { get; init; }
 
+    /// <summary>The platform's id of the chat line that asked it (null for questions filed before it was kept).</summary>
+    public string? SourceMessageId { get; init; }
+
+    /// <summary>
+    /// Why it is hidden when chat moderation hid it ("auteur banni du chat", "message supprimé par la modération"),
+    /// in French for presenters; null otherwise.
+    /// </summary>
+    public string? HiddenReason { get; init; }
+
     /// <summary>The status <see cref="QuestionQueue.Restore"/> goes back to (set while hidden).</summary>
     public QuestionStatus? StatusBeforeHidden { get; init; }
 

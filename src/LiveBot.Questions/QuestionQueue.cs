@@ -142,7 +142,8 @@ public sealed partial class QuestionQueue
     /// as a vote, or stored as a new one (held when it has a link, a blocked word, or approval is required).
     /// </summary>
     /// <param name="authorId">Platform-qualified user id ("twitch:123").</param>
-    public SubmitResult Submit(string platform, string channel, string authorId, string authorName, string text)
+    /// <param name="sourceMessageId">The platform's id of the chat line, kept so that deleting the line hides the question.</param>
+    public SubmitResult Submit(string platform, string channel, string authorId, string authorName, string text, string? sourceMessageId = null)
     {
         if (_intake.Check(text, out var candidate) is { } refused)
         {
@@ -179,6 +180,7 @@ public sealed partial class QuestionQueue
                 Status = candidate.HoldReason is null ? QuestionStatus.Approved : QuestionStatus.Pending,
                 Held = candidate.HoldReason is not null,
                 HeldReason = candidate.HoldReason,
+                SourceMessageId = sourceMessageId,
             };
             _store.Insert(doc);
 
@@ -231,6 +233,28 @@ public sealed partial class QuestionQueue
 
     /// <summary>Any status -> hidden, remembering the status to restore.</summary>
     public Question? Hide(int id) => Transition(id, static doc => (QuestionStatus.Hidden, doc.Held));
+
+    /// <summary>
+    /// Chat moderation: hides the question a deleted line asked, or the open questions of a banned or timed-out
+    /// viewer in that chat, with <paramref name="reason"/> shown to presenters. Returns the questions hidden now.
+    /// </summary>
+    public IReadOnlyList<Question> HideForModeration(string platform, string channel, string? messageId, string? qualifiedUserId, string reason)
+    {
+        lock (_gate)
+        {
+            EnsureLoaded();
+            var hidden = new List<Question>();
+            foreach (var id in _lifecycle.Concerned(platform, channel, new ModerationTarget(messageId, qualifiedUserId)))
+            {
+                if (_lifecycle.Transition(id, static doc => (QuestionStatus.Hidden, doc.Held), _time.GetUtcNow(), reason) is { } question)
+                {
+                    hidden.Add(question);
+                }
+            }
+
+            return hidden;
+        }
+    }
 
     /// <summary>
     /// Hidden -> the status before hiding; a question hidden while on air comes back approved (nothing

@@ -1,3 +1,4 @@
+using LiveBot.Core.Chat.Moderation;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Configuration;
 using LiveBot.Core.Health;
@@ -36,6 +37,7 @@ public static class QuestionsServiceCollectionExtensions
             sp.GetRequiredService<ILogger<QuestionQueue>>()));
         services.AddChatCommand<QuestionCommand>();
         services.AddChatCommand<VoteCommand>();
+        services.AddSingleton<IChatModerationHandler, QuestionsModerationHandler>();
         services.AddSingleton<IHealthSection, QuestionsHealthSection>();
         services.AddMetricInstruments<QuestionMetrics>();
         services.AddHostedService<QuestionRetentionService>();

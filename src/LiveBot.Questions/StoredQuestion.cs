@@ -16,6 +16,12 @@ public sealed class StoredQuestion
     public bool Held { get; set; }
     public string? HeldReason { get; set; }
 
+    /// <summary>The platform's id of the chat line that asked it (to hide it when moderators delete that line); null before issue 11.</summary>
+    public string? SourceMessageId { get; set; }
+
+    /// <summary>Why it was hidden by moderation in chat (French, for presenters); null when hidden by a presenter or not hidden.</summary>
+    public string? HiddenReason { get; set; }
+
     /// <summary>Who backed it (platform-qualified ids), so that each viewer counts once; purged with it.</summary>
     public List<string> Voters { get; set; } = [];
 

@@ -1,4 +1,6 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Chat.Moderation;
+using LiveBot.Core.Chat.Outbox;
 using LiveBot.Twitch.Auth;
 using LiveBot.Twitch.Connection;
 using LiveBot.Twitch.Irc;
@@ -12,7 +14,7 @@ namespace LiveBot.Twitch;
 /// <see cref="TwitchConnection"/> (connect, read, reconnect), the <see cref="TwitchOutbox"/> sender and the
 /// hourly token validation. Each of those lives in its own folder; this type only ties them together.
 /// </summary>
-public sealed class TwitchChatClient : BackgroundService, IChatPlatform
+public sealed class TwitchChatClient : BackgroundService, IChatPlatform, IChatModerationHandler
 {
     public const string PlatformName = "twitch";
 
@@ -80,6 +82,15 @@ public sealed class TwitchChatClient : BackgroundService, IChatPlatform
             RepliesMerged = outbox.Merged,
             Connections = _connection.ConnectionCount,
         };
+    }
+
+    /// <summary>A Twitch viewer banned or timed out, or their message deleted: the answers still waiting for them are dropped.</summary>
+    public void OnModeration(ChatModeration moderation)
+    {
+        if (moderation.Platform == PlatformName)
+        {
+            _outbox.DropWhere(moderation.Affects, DropReasons.Moderation);
+        }
     }
 
     public ValueTask<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken) =>

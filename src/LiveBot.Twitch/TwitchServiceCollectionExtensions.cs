@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Chat.Moderation;
 using LiveBot.Twitch.Auth;
 using LiveBot.Twitch.Connection;
 using LiveBot.Twitch.Irc;
@@ -46,9 +47,11 @@ public static class TwitchServiceCollectionExtensions
         services.AddSingleton<IIrcHandler, MembershipHandler>();
         services.AddSingleton<IIrcHandler, NoticeHandler>();
         services.AddSingleton<IIrcHandler, RoomStateHandler>();
+        services.AddSingleton<IIrcHandler, ModerationHandler>();
         services.AddSingleton<IrcDispatcher>();
         services.AddSingleton<TwitchChatClient>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<TwitchChatClient>());
+        services.AddSingleton<IChatModerationHandler>(sp => sp.GetRequiredService<TwitchChatClient>());
         services.AddHostedService(sp => sp.GetRequiredService<TwitchChatClient>());
         return services;
     }

@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Chat.Moderation;
 using LiveBot.Core.Chat.Outbox;
 using LiveBot.YouTube.Reading;
 using LiveBot.YouTube.Writing;
@@ -13,7 +14,7 @@ namespace LiveBot.YouTube;
 /// runs the <see cref="ChatReader"/> (find the live, read its chat within the quota) and the outbox (the Core
 /// <see cref="ChatOutbox"/> on <see cref="YouTubeSendPolicy"/>). Each lives in its own folder.
 /// </summary>
-public sealed class YouTubeChatClient : BackgroundService, IChatPlatform
+public sealed class YouTubeChatClient : BackgroundService, IChatPlatform, IChatModerationHandler
 {
     public const string PlatformName = "youtube";
     public const int MaxLength = YouTubeSendPolicy.MaxMessageLength;
@@ -80,6 +81,7 @@ public sealed class YouTubeChatClient : BackgroundService, IChatPlatform
             MessagesIn = _pages.MessagesIn,
             MessagesOut = outbox.Sent,
             DroppedReplies = outbox.Dropped,
+            DroppedByReason = outbox.DroppedByReason,
             Error = error is null ? null : "youtube: " + error,
             Details = new Dictionary<string, object?>
             {
@@ -108,6 +110,15 @@ public sealed class YouTubeChatClient : BackgroundService, IChatPlatform
             RepliesMerged = outbox.Merged,
             UnitsSpentToday = quota.Spent,
         };
+    }
+
+    /// <summary>A YouTube viewer banned or their message deleted: the answers still waiting for them are dropped.</summary>
+    public void OnModeration(ChatModeration moderation)
+    {
+        if (moderation.Platform == PlatformName)
+        {
+            _outbox.DropWhere(moderation.Affects, DropReasons.Moderation);
+        }
     }
 
     public ValueTask<bool> EnqueueAsync(OutgoingMessage message, CancellationToken cancellationToken) =>

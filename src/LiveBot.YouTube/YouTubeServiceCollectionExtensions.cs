@@ -41,6 +41,7 @@ public static class YouTubeServiceCollectionExtensions
         services.AddSingleton<YouTubeSendPolicy>();
         services.AddSingleton<YouTubeChatClient>();
         services.AddSingleton<IChatPlatform>(sp => sp.GetRequiredService<YouTubeChatClient>());
+        services.AddSingleton<LiveBot.Core.Chat.Moderation.IChatModerationHandler>(sp => sp.GetRequiredService<YouTubeChatClient>());
         services.AddHostedService(sp => sp.GetRequiredService<YouTubeChatClient>());
         return services;
     }

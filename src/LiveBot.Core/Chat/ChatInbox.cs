@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using LiveBot.Core.Chat.Moderation;
 
 namespace LiveBot.Core.Chat;
 
@@ -26,10 +27,21 @@ public sealed class ChatInbox
         await done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Hands a moderation action (ban, time-out, deletion) to the pipeline, in line with the chat lines read
+    /// before it, so that their answers and questions are withdrawn too.
+    /// </summary>
+    public ValueTask PublishAsync(ChatModeration moderation, CancellationToken cancellationToken) =>
+        _channel.Writer.WriteAsync(new InboxItem(null, null) { Moderation = moderation }, cancellationToken);
+
     /// <summary>Lines waiting to be handled.</summary>
     public int Pending => _channel.Reader.Count;
 
     internal ChannelReader<InboxItem> Reader => _channel.Reader;
 
-    internal sealed record InboxItem(ChatMessage Message, TaskCompletionSource? Done);
+    /// <summary>A chat line (<see cref="Message"/>) or a moderation action (<see cref="Moderation"/>).</summary>
+    internal sealed record InboxItem(ChatMessage? Message, TaskCompletionSource? Done)
+    {
+        public ChatModeration? Moderation { get; init; }
+    }
 }

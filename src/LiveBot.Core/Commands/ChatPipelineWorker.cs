@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Chat.Moderation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,12 +8,14 @@ namespace LiveBot.Core.Commands;
 /// <summary>
 /// Drains the <see cref="ChatInbox"/> through the <see cref="ChatPipeline"/> and hands each reply to the
 /// outbox of the platform the line came from. Several lines run at once, so a slow upstream API behind
-/// one command never holds up the others.
+/// one command never holds up the others. Moderation actions go to the <see cref="ModerationLedger"/>; a line
+/// that an action removed while it was handled has that action applied again once its replies are queued.
 /// </summary>
 public sealed partial class ChatPipelineWorker(
     ChatInbox inbox,
     ChatPipeline pipeline,
     PlatformRegistry platforms,
+    ModerationLedger moderation,
     ILogger<ChatPipelineWorker> logger) : BackgroundService
 {
     public const int MaxConcurrentMessages = 64;
@@ -31,17 +34,30 @@ public sealed partial class ChatPipelineWorker(
 
     private async ValueTask HandleAsync(ChatInbox.InboxItem item, CancellationToken cancellationToken)
     {
+        if (item.Message is not { } message)
+        {
+            if (item.Moderation is { } action)
+            {
+                moderation.Apply(action);
+            }
+
+            item.Done?.TrySetResult();
+            return;
+        }
+
         try
         {
-            var replies = await pipeline.ProcessAsync(item.Message, cancellationToken);
-            var platform = platforms.Find(item.Message.Platform);
+            var replies = await pipeline.ProcessAsync(message, cancellationToken);
+            var platform = platforms.Find(message.Platform);
             foreach (var reply in replies)
             {
                 if (platform is null || !await platform.EnqueueAsync(reply, cancellationToken))
                 {
-                    Log.ReplyRefused(logger, item.Message.Platform, item.Message.Channel);
+                    Log.ReplyRefused(logger, message.Platform, message.Channel);
                 }
             }
+
+            moderation.Recheck(message);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -50,7 +66,7 @@ public sealed partial class ChatPipelineWorker(
         }
         catch (Exception ex)
         {
-            Log.MessageFailed(logger, item.Message.Platform, item.Message.Id, ex);
+            Log.MessageFailed(logger, message.Platform, message.Id, ex);
         }
 
         item.Done?.TrySetResult();

@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Chat.Moderation;
 using LiveBot.Core.Configuration;
 using LiveBot.Core.Metrics;
 using LiveBot.Core.Storage;
@@ -23,6 +24,7 @@ public static class CommandsServiceCollectionExtensions
         services.TryAddSingleton<ConfigStatusRegistry>();
         services.TryAddSingleton(new ConfigDirectory("config"));
         services.TryAddSingleton<ChatInbox>();
+        services.TryAddSingleton<ModerationLedger>();
         services.TryAddSingleton<PlatformRegistry>();
         services.TryAddSingleton<ChatActivity>();
         services.TryAddSingleton<CooldownTracker>();

@@ -65,7 +65,7 @@ public sealed class QuestionCommand(QuestionQueue queue) : IChatCommand
         }
 
         var options = queue.Options;
-        var result = queue.Submit(message.Platform, message.Channel, message.QualifiedUserId, message.DisplayName, context.Args);
+        var result = queue.Submit(message.Platform, message.Channel, message.QualifiedUserId, message.DisplayName, context.Args, message.Id);
         var number = result.Question?.Id ?? 0;
         return result.Outcome switch
         {

@@ -41,6 +41,8 @@ internal sealed class QuestionEntry
     {
         Held = doc.Held,
         HeldReason = doc.HeldReason,
+        SourceMessageId = doc.SourceMessageId,
+        HiddenReason = doc.HiddenReason,
         StatusBeforeHidden = doc.StatusBeforeHidden,
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(doc.UpdatedAt),
     };

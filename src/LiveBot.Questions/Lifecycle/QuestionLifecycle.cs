@@ -65,7 +65,7 @@ internal sealed class QuestionLifecycle(QuestionIndex index, QuestionStore store
     /// Applies a status change decided by <paramref name="decide"/> ((status, held) or null to refuse).
     /// Going on air sends the question on air before to answered, in the same transaction.
     /// </summary>
-    public Question? Transition(int id, Func<StoredQuestion, (QuestionStatus Status, bool Held)?> decide, DateTimeOffset at)
+    public Question? Transition(int id, Func<StoredQuestion, (QuestionStatus Status, bool Held)?> decide, DateTimeOffset at, string? hiddenReason = null)
     {
         if (!index.TryGet(id, out var entry) || decide(entry.Doc) is not { } target)
         {
@@ -83,6 +83,7 @@ internal sealed class QuestionLifecycle(QuestionIndex index, QuestionStore store
         doc.Status = target.Status;
         doc.Held = target.Held;
         doc.HeldReason = target.Held ? doc.HeldReason : null;
+        doc.HiddenReason = target.Status == QuestionStatus.Hidden ? hiddenReason : null;
         doc.UpdatedAt = now;
 
         if (target.Status == QuestionStatus.OnAir && index.OnAirId is { } onAirId && onAirId != id)
@@ -103,6 +104,35 @@ internal sealed class QuestionLifecycle(QuestionIndex index, QuestionStore store
         index.Replace(entry, doc);
         raise(QuestionChange.Updated, entry.Snapshot);
         return entry.Snapshot;
+    }
+
+    /// <summary>
+    /// The questions a chat moderation action concerns: for a deleted line, the question it asked (whatever its
+    /// status, hidden ones aside); for a banned or timed-out viewer, their open questions in that chat.
+    /// A cleared chat hides nothing: presenters keep the questions they already have.
+    /// </summary>
+    public List<int> Concerned(string platform, string channel, ModerationTarget target)
+    {
+        var ids = new List<int>();
+        foreach (var entry in index.Entries)
+        {
+            var doc = entry.Doc;
+            if (doc.Status == QuestionStatus.Hidden || !string.Equals(doc.Platform, platform, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var concerned = target.MessageId is { } messageId
+                ? doc.SourceMessageId == messageId
+                : target.QualifiedUserId is { } author && doc.AuthorId == author && entry.Snapshot.IsOpen
+                    && string.Equals(doc.Channel, channel, StringComparison.Ordinal);
+            if (concerned)
+            {
+                ids.Add(doc.Id);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>The top approved question (most votes, then oldest), or null.</summary>
@@ -145,3 +175,6 @@ internal sealed class QuestionLifecycle(QuestionIndex index, QuestionStore store
         return ahead;
     }
 }
+
+/// <summary>What a chat moderation action points at: one deleted line, or one viewer (platform-qualified id).</summary>
+internal readonly record struct ModerationTarget(string? MessageId, string? QualifiedUserId);

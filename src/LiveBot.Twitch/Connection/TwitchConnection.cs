@@ -175,6 +175,9 @@ public sealed partial class TwitchConnection(
                         state.CountIn();
                         await inbox.PublishAsync(outcome.Message!, cancellationToken);
                         continue;
+                    case IrcAction.Moderation:
+                        await inbox.PublishAsync(outcome.Moderation!, cancellationToken);
+                        continue;
                     case IrcAction.Send:
                         await socket.SendAsync(outcome.Line!, session);
                         continue;

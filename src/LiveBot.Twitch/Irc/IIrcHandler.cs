@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Chat.Moderation;
 using LiveBot.Twitch.Connection;
 
 namespace LiveBot.Twitch.Irc;
@@ -21,6 +22,9 @@ public enum IrcAction
     /// <summary>Hand <see cref="IrcOutcome.Message"/> to the pipeline.</summary>
     Chat,
 
+    /// <summary>Hand <see cref="IrcOutcome.Moderation"/> (CLEARCHAT, CLEARMSG) to the pipeline.</summary>
+    Moderation,
+
     /// <summary>Write <see cref="IrcOutcome.Line"/> back.</summary>
     Send,
 
@@ -34,7 +38,7 @@ public enum IrcAction
     AuthFailed,
 }
 
-public readonly record struct IrcOutcome(IrcAction Action, ChatMessage? Message = null, string? Line = null)
+public readonly record struct IrcOutcome(IrcAction Action, ChatMessage? Message = null, string? Line = null, ChatModeration? Moderation = null)
 {
     public static IrcOutcome None => default;
 }

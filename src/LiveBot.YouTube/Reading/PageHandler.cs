@@ -51,6 +51,17 @@ public sealed partial class PageHandler(
                 continue;
             }
 
+            if (YouTubeModerationMapper.IsModeration(item))
+            {
+                // A deletion or a ban withdraws the answers and questions of lines read before it.
+                if (!backlog && YouTubeModerationMapper.ToModeration(item, chatId, now) is { } moderation)
+                {
+                    await inbox.PublishAsync(moderation, cancellationToken);
+                }
+
+                continue;
+            }
+
             if (backlog || echoes.IsOwn(item))
             {
                 continue;

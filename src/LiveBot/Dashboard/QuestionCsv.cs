@@ -25,7 +25,7 @@ public static class QuestionCsv
                 q.Id.ToString(CultureInfo.InvariantCulture),
                 QuestionStatusNames.ToFrench(q.Status),
                 q.Held ? "oui" : "non",
-                q.HeldReason ?? "",
+                q.HeldReason ?? q.HiddenReason ?? "",
                 q.Votes.ToString(CultureInfo.InvariantCulture),
                 q.Platform,
                 q.Channel,

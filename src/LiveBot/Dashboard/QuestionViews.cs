@@ -17,8 +17,14 @@ public sealed record QuestionView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>Why chat moderation hid it ("auteur banni du chat"...); null otherwise.</summary>
+    public string? HiddenReason { get; init; }
+
     public static QuestionView From(Question q) =>
-        new(q.Id, q.Platform, q.Channel, q.AuthorId, q.AuthorName, q.Text, QuestionStatusNames.ToApi(q.Status), q.Votes, q.Held, q.HeldReason, q.CreatedAt, q.UpdatedAt);
+        new(q.Id, q.Platform, q.Channel, q.AuthorId, q.AuthorName, q.Text, QuestionStatusNames.ToApi(q.Status), q.Votes, q.Held, q.HeldReason, q.CreatedAt, q.UpdatedAt)
+        {
+            HiddenReason = q.HiddenReason,
+        };
 }
 
 /// <summary>What the public overlay may know of the on-air question: nothing else (no author id, no votes).</summary>

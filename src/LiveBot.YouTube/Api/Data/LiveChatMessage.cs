@@ -57,7 +57,7 @@ public sealed class LiveChatMessage : IDirectResponseSchema
     public LiveChatMessageAuthorDetails? AuthorDetails { get; set; }
 }
 
-public sealed class LiveChatMessageSnippet
+public sealed partial class LiveChatMessageSnippet
 {
     public const string TextMessageEvent = "textMessageEvent";
     public const string ChatEndedEvent = "chatEndedEvent";

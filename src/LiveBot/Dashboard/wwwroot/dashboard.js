@@ -138,6 +138,7 @@
     meta.append(platformIcon(q.platform), el("span", "author", q.authorName), el("span", "number", "#" + q.id),
       el("span", "time", time(q.createdAt)), el("span", "status status-" + q.status, STATUS_LABELS[q.status] || q.status));
     if (q.held) meta.append(el("span", "held", "retenue" + (q.heldReason ? " : " + q.heldReason : "")));
+    if (q.status === "hidden" && q.hiddenReason) meta.append(el("span", "hidden-reason", "masquée : " + q.hiddenReason));
     body.append(meta);
 
     const actions = el("div", "actions");
