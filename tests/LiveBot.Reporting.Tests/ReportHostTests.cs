@@ -121,6 +121,60 @@ public sealed class ReportHostTests
     }
 
     [Fact]
+    public async Task Report_PollOnTheBot_InHtmlJsonCsvAndReportFileWithoutVoterNames_Issue15()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 14, 17, 0, 0, TimeSpan.Zero));
+        var keep = Path.Combine(Path.GetTempPath(), "livebot-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(keep, "config"));
+        await using (var bot = await ReportBot.StartAsync(time))
+        {
+            using var client = bot.Authorized();
+            await bot.SayAsync("!sondage Tu es en quelle classe ? | 3e | Terminale", "LaModo", "moderator");
+            await bot.SayAsync("!2", Viewers[0]);
+            await bot.SayAsync("!2", Viewers[1]);
+            await bot.SayAsync("!1", "TroisièmeVoix");
+            await bot.SayAsync("!sondage fin", "LaModo", "moderator");
+
+            var root = JsonDocument.Parse(await client.GetByteArrayAsync("api/report")).RootElement;
+            var poll = Assert.Single(root.GetProperty("polls").EnumerateArray());
+            Assert.Equal("Tu es en quelle classe ?", poll.GetProperty("question").GetString());
+            Assert.Equal(("closed", 3), (poll.GetProperty("status").GetString(), poll.GetProperty("total").GetInt32()));
+            var terminale = poll.GetProperty("choices")[1];
+            Assert.Equal(("Terminale", 2, 67), (terminale.GetProperty("text").GetString(), terminale.GetProperty("votes").GetInt32(), terminale.GetProperty("percent").GetInt32()));
+            Assert.Equal(2, terminale.GetProperty("byPlatform").GetProperty("local").GetInt32());
+            var html = await client.GetStringAsync("report");
+            Assert.Contains("Sondage #1 : Tu es en quelle classe ?", html, StringComparison.Ordinal);
+            var csv = Encoding.UTF8.GetString(await client.GetByteArrayAsync("api/report/export.csv"));
+            Assert.Contains("Sondage, choix;#1 Tu es en quelle classe ?;Terminale;;;2;67 %", csv, StringComparison.Ordinal);
+            foreach (var text in new[] { html, csv, root.GetRawText() })
+            {
+                foreach (var name in Viewers.Append("TroisièmeVoix"))
+                {
+                    Assert.DoesNotContain(name, text, StringComparison.Ordinal);
+                }
+            }
+
+            await bot.App.StopAsync();
+            await using var source = new FileStream(Path.Combine(bot.Folder, "data", "livebot.db"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            await using var copy = File.Create(Path.Combine(keep, "livebot.db"));
+            await source.CopyToAsync(copy);
+        }
+
+        var target = Path.Combine(keep, "rapport.html");
+        var code = await ReportCommand.RunAsync(
+            ["--out", target, "--Storage:Path", Path.Combine(keep, "livebot.db"), "--config-dir", Path.Combine(keep, "config")],
+            TextWriter.Null,
+            TextWriter.Null,
+            CancellationToken.None);
+
+        Assert.Equal(0, code);
+        var file = await File.ReadAllTextAsync(target);
+        Assert.Contains("Sondage #1 : Tu es en quelle classe ?", file, StringComparison.Ordinal);
+        Assert.Contains("<td>Terminale</td><td class=\"n\">2</td><td class=\"n\">67 %</td>", file, StringComparison.Ordinal);
+        Directory.Delete(keep, recursive: true);
+    }
+
+    [Fact]
     public async Task ReportCommand_BadDate_ExitCode2WithFrenchReason()
     {
         var error = new StringWriter();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using LiveBot.Core.Stats;
+using LiveBot.Polls;
 using LiveBot.Reporting.Building;
 using LiveBot.Reporting.Rendering;
 using LiveBot.Testing.Reporting;
@@ -99,6 +100,62 @@ public sealed class ReportTests
             Assert.Equal(-1, bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(SyntheticLive.ViewerPrefix)));
             Assert.NotEqual(-1, bytes.AsSpan().IndexOf("boulanger"u8));
         }
+    }
+
+    [Fact]
+    public void Build_PollsAroundThePeriod_OnlyPollsOfThePeriodWithCountsByPlatformInEveryFormat_Issue15()
+    {
+        using var lab = new ReportLab();
+        var start = lab.Time.GetUtcNow();
+        lab.Recorder.ChatLine("twitch", start);
+        var first = lab.Polls.Open(new PollDraft("Tu es en quelle classe ? <b>vite</b>", ["3e", "Terminale"], null)).Poll;
+        lab.Polls.Vote("twitch", "VoteurSecret1", 1);
+        lab.Polls.Vote("youtube", "VoteurSecret2", 2);
+        lab.Polls.Vote("local", "VoteurSecret3", 2);
+        lab.Time.Advance(TimeSpan.FromMinutes(2));
+        lab.Polls.Close(first.Id, PollCloseReason.Presenter);
+        lab.Time.Advance(TimeSpan.FromMinutes(28));
+        var second = lab.Polls.Open(new PollDraft("Tu connais le BTS ?", ["oui", "non"], null)).Poll;
+        lab.Polls.Vote("youtube", "VoteurSecret4", 1);
+        lab.Time.Advance(TimeSpan.FromMinutes(5));
+        lab.Recorder.ChatLine("youtube", lab.Time.GetUtcNow());
+
+        var whole = lab.Builder.Build();
+        var later = lab.Builder.Build(start.AddMinutes(20), start.AddMinutes(40));
+
+        Assert.Equal([first.Id, second.Id], whole.Polls.Select(p => p.Id));
+        Assert.Equal([second.Id], later.Polls.Select(p => p.Id));
+        var poll = whole.Polls[0];
+        Assert.Equal(("closed", 3, start.AddMinutes(2)), (poll.Status, poll.Total, poll.ClosedAt));
+        Assert.Equal([(1, 33), (2, 67)], poll.Choices.Select(c => (c.Votes, c.Percent)));
+        Assert.Equal(1, poll.Choices[0].ByPlatform["twitch"]);
+        Assert.Equal((1, 1), (poll.Choices[1].ByPlatform["youtube"], poll.Choices[1].ByPlatform["local"]));
+        Assert.Equal(("open", (DateTimeOffset?)null), (whole.Polls[1].Status, whole.Polls[1].ClosedAt));
+
+        var html = ReportHtml.Render(whole, lab.Time.GetUtcNow());
+        var csv = Encoding.UTF8.GetString(ReportCsv.Write(whole));
+        var json = JsonSerializer.Serialize(whole, Json);
+        Assert.Contains("<h2>Sondages</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("Sondage #1 : Tu es en quelle classe ? &lt;b&gt;vite&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>vite</b>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Terminale</td><td class=\"n\">2</td><td class=\"n\">67 %</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Sondage, choix par plateforme;#1 Tu es en quelle classe ? <b>vite</b>;Terminale;youtube;;1;", csv, StringComparison.Ordinal);
+        Assert.Contains("\"polls\":[{\"id\":1,\"question\":\"Tu es en quelle classe ? <b>vite</b>\",\"status\":\"closed\"", json.Replace("\\u003C", "<").Replace("\\u003E", ">"), StringComparison.Ordinal);
+        foreach (var text in new[] { html, csv, json })
+        {
+            Assert.DoesNotContain("VoteurSecret", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Render_NoPoll_SaysSo_Issue15()
+    {
+        using var lab = new ReportLab();
+        lab.Recorder.ChatLine("twitch", lab.Time.GetUtcNow());
+
+        var html = ReportHtml.Render(lab.Builder.Build(), lab.Time.GetUtcNow());
+
+        Assert.Contains("Aucun sondage sur cette période.", html, StringComparison.Ordinal);
     }
 
     [Theory]

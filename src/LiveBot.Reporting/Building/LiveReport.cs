@@ -19,8 +19,11 @@ public sealed record LiveReport(
     QuestionSummary Questions,
     IReadOnlyList<PlatformSummary> Platforms)
 {
+    /// <summary>The polls of the period (open at some time in it), oldest first: counts only, never a voter.</summary>
+    public IReadOnlyList<PollSummary> Polls { get; init; } = [];
+
     /// <summary>True when nothing at all was recorded in the period.</summary>
-    public bool IsEmpty => Totals.ChatLines == 0 && Totals.OfferRequests == 0 && Questions.Counts.Total == 0;
+    public bool IsEmpty => Totals.ChatLines == 0 && Totals.OfferRequests == 0 && Questions.Counts.Total == 0 && Polls.Count == 0;
 }
 
 public sealed record ReportTotals(long ChatLines, long Commands, long Questions, long Votes, int OfferRequests, long YouTubeUnits);
@@ -60,3 +63,16 @@ public sealed record PlatformSummary(
     long RepliesDropped,
     long Reconnects,
     long YouTubeUnits);
+
+/// <summary>A poll as the report shows it: its question, status, times and counts (total and by platform).</summary>
+public sealed record PollSummary(
+    int Id,
+    string Question,
+    string Status,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset? ClosedAt,
+    int Total,
+    IReadOnlyList<PollChoiceSummary> Choices);
+
+/// <summary>One choice: votes, share of the poll's votes (0-100), and votes by platform (platforms without a vote left out).</summary>
+public sealed record PollChoiceSummary(string Text, int Votes, int Percent, IReadOnlyDictionary<string, int> ByPlatform);

@@ -1,4 +1,5 @@
 using LiveBot.Core.Stats;
+using LiveBot.Polls;
 using LiveBot.Questions;
 using LiveBot.Reporting.Recording;
 using LiveBot.Reporting.Rendering;
@@ -8,9 +9,9 @@ namespace LiveBot.Reporting.Building;
 /// <summary>
 /// Builds the <see cref="LiveReport"/> of a period from the recorded counts and the question queue: the
 /// period defaults to the first and last minute with a chat line. Questions are shown by number, text and
-/// votes only; pending and hidden ones never by their text.
+/// votes only; pending and hidden ones never by their text. Polls (when the host has them) by their counts.
 /// </summary>
-public sealed class ReportBuilder(ReportStore store, QuestionQueue queue, LiveStatsRecorder? recorder = null)
+public sealed class ReportBuilder(ReportStore store, QuestionQueue queue, LiveStatsRecorder? recorder = null, PollBox? polls = null)
 {
     public const int TopJobs = 15;
     public const int TopPlaces = 15;
@@ -90,7 +91,10 @@ public sealed class ReportBuilder(ReportStore store, QuestionQueue queue, LiveSt
             Count(offers, o => o.Outcome),
             Count(offers, o => o.Source ?? "?"),
             Questions(questions),
-            platforms);
+            platforms)
+        {
+            Polls = Polls(from, to),
+        };
     }
 
     /// <summary>Twitch, YouTube, then the local test chat, then anything else.</summary>
@@ -152,6 +156,21 @@ public sealed class ReportBuilder(ReportStore store, QuestionQueue queue, LiveSt
         var open = shown.Where(q => q.Status == QuestionStatus.Approved).OrderByDescending(q => q.Votes).ThenBy(q => q.Id).Select(Line).ToList();
         return new QuestionSummary(counts, top, open);
     }
+
+    /// <summary>Polls open at some time in the period (all of them when it is unbounded), oldest first.</summary>
+    private List<PollSummary> Polls(DateTimeOffset? from, DateTimeOffset? to) =>
+        polls is null ? [] : polls.List()
+            .Where(p => (to is null || p.OpenedAt <= to) && (from is null || p.IsOpen || (p.ClosesAt ?? p.OpenedAt) >= from))
+            .OrderBy(p => p.OpenedAt).ThenBy(p => p.Id)
+            .Select(p => new PollSummary(
+                p.Id,
+                p.Question,
+                p.IsOpen ? "open" : "closed",
+                p.OpenedAt,
+                p.IsOpen ? null : p.ClosesAt,
+                p.Total,
+                p.Choices.Select(c => new PollChoiceSummary(c.Text, c.Votes, PollTexts.Percent(c.Votes, p.Total), c.ByPlatform)).ToList()))
+            .ToList();
 
     private static QuestionLine Line(Question q) => new(q.Id, q.Text, q.Votes, q.Status switch
     {

@@ -38,6 +38,7 @@ public static class ReportHtml
         JobsAndPlaces(html, report);
         Map(html, report);
         Questions(html, report);
+        ReportPollsHtml.Render(html, report);
         Platforms(html, report);
         html.Append("<footer>Généré par LiveBot le ").Append(E(Paris(generatedAt))).Append(" (heure de Paris). Chiffres agrégés par minute : ni pseudo, ni identifiant, ni message de spectateur, ")
             .Append("hormis le texte des questions déjà retenues. Contours des départements : IGN Admin Express (Licence Ouverte), simplifiés.</footer>\n");

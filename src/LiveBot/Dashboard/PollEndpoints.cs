@@ -7,7 +7,8 @@ namespace LiveBot.Dashboard;
 /// <summary>
 /// The presenters' poll API, all behind the token: <c>GET /api/polls</c> (newest first), <c>GET /api/polls/{id}</c>,
 /// <c>POST /api/polls</c> {"question", "choices", "duration"}, <c>POST /api/polls/{id}/close</c>,
-/// <c>GET /api/polls/export.csv</c>. Other web sites may not post here.
+/// <c>GET /api/polls/export.csv</c>. Other web sites may not post here: the global cross-origin guard
+/// (<see cref="CrossOriginGuard"/>) refuses their requests before any endpoint, as for every other action.
 /// </summary>
 public static class PollEndpoints
 {
@@ -39,7 +40,7 @@ public static class PollEndpoints
             return result.Outcome == PollOpenOutcome.AlreadyOpen
                 ? Error($"Un sondage est déjà en cours (#{result.Poll.Id}) : clôturez-le d'abord.", StatusCodes.Status409Conflict)
                 : Results.Json(PollView.From(result.Poll), DashboardFeed.Json, statusCode: StatusCodes.Status201Created);
-        }).SameOriginOnly();
+        });
         api.MapPost("/{id:int}/close", (int id, PollBox polls) =>
         {
             if (polls.Close(id, PollCloseReason.Presenter) is not { } closed)
@@ -48,28 +49,9 @@ public static class PollEndpoints
             }
 
             return closed.ClosedNow ? Json(PollView.From(closed.Poll)) : Error($"Le sondage #{id} est déjà clos.", StatusCodes.Status409Conflict);
-        }).SameOriginOnly();
+        });
         return app;
     }
-
-    /// <summary>
-    /// Refuses a browser's request from another site or port (Origin, Sec-Fetch-Site); curl and the bot's own
-    /// page pass. The token is still required: this only stops a page elsewhere riding on the cookie.
-    /// </summary>
-    public static TBuilder SameOriginOnly<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (invocation, next) =>
-        {
-            var request = invocation.HttpContext.Request;
-            var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
-            var origin = request.Headers.Origin.ToString();
-            var crossSite = fetchSite is "cross-site" or "same-site"
-                || (origin.Length > 0 && (!Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-                    || !string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase)));
-            return crossSite
-                ? Error("Cette action n'accepte que les requêtes de la page de LiveBot.", StatusCodes.Status403Forbidden)
-                : await next(invocation);
-        });
 
     private static async Task<(PollDraft? Draft, string? Error)> ReadDraftAsync(HttpRequest http, CancellationToken cancellationToken)
     {

@@ -78,6 +78,20 @@ public static class ReportCsv
             Line(text, "Approuvée sans réponse", line.Text, "#" + N(line.Id), "", "", N(line.Votes), "");
         }
 
+        foreach (var poll in report.Polls)
+        {
+            var item = "#" + N(poll.Id) + " " + poll.Question;
+            Line(text, "Sondage", item, poll.Status == "open" ? "en cours" : "clos", "", Date(poll.OpenedAt), N(poll.Total), poll.ClosedAt is null ? "" : "clos : " + Date(poll.ClosedAt));
+            foreach (var choice in poll.Choices)
+            {
+                Line(text, "Sondage, choix", item, choice.Text, "", "", N(choice.Votes), N(choice.Percent) + " %");
+                foreach (var (platform, votes) in choice.ByPlatform.OrderBy(kv => ReportBuilder.PlatformOrder(kv.Key)).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+                {
+                    Line(text, "Sondage, choix par plateforme", item, choice.Text, platform, "", N(votes), "");
+                }
+            }
+        }
+
         foreach (var p in report.Platforms)
         {
             Line(text, "Plateforme", "réponses envoyées", "", p.Name, "", N(p.RepliesSent), "");

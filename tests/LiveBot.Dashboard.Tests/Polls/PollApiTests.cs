@@ -88,14 +88,49 @@ public sealed class PollApiTests
 
         using var anonymous = await bot.Http.PostAsJsonAsync("api/polls", new { question = "A ?", choices = new[] { "a", "b" } });
         using var list = await bot.Http.GetAsync("api/polls");
+        // Another site's page riding on the presenters' cookie: the global cross-origin guard refuses it.
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/polls") { Content = JsonContent.Create(new { question = "A ?", choices = new[] { "a", "b" } }) };
         request.Headers.Add("Origin", "https://evil.example");
-        using var crossSite = await client.SendAsync(request);
+        request.Headers.Add("Cookie", DashboardToken.CookieName + "=" + DashboardBot.Token);
+        using var crossSite = await bot.Http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, list.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
         Assert.Null(bot.Service<LiveBot.Polls.PollBox>().Current);
+    }
+
+    [Fact]
+    public async Task Api_CloseFromAnotherSite_RefusedByTheGlobalGuard_Issue15()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        using var opened = await client.PostAsJsonAsync("api/polls", new { question = "A ?", choices = new[] { "a", "b" } });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var id = bot.Service<LiveBot.Polls.PollBox>().Current!.Id;
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/polls/{id}/close");
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+        request.Headers.Add("Cookie", DashboardToken.CookieName + "=" + DashboardBot.Token);
+        using var crossSite = await bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
+        Assert.Contains("autre page", await crossSite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotNull(bot.Service<LiveBot.Polls.PollBox>().Current);
+    }
+
+    [Fact]
+    public async Task Api_OtherOriginWithTokenInHeader_AllowedAsEveryAction_Issue15()
+    {
+        // A foreign page cannot add the header; a tool that has the token (Stream Deck, script) may, as for questions.
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/polls") { Content = JsonContent.Create(new { question = "A ?", choices = new[] { "a", "b" } }) };
+        request.Headers.Add("Origin", "http://127.0.0.1:1");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using LiveBot.Core.Storage;
+using LiveBot.Polls;
 using LiveBot.Questions;
 using LiveBot.Questions.Moderation;
 using LiveBot.Reporting.Building;
@@ -11,7 +12,7 @@ namespace LiveBot.Testing.Reporting;
 
 /// <summary>
 /// The report's real parts on a real LiteDB file in a temp folder, with fake time: the recorder, the
-/// question queue and its statistics, the store and the builder (tests and benchmarks).
+/// question queue and its statistics, the polls, the store and the builder (tests and benchmarks).
 /// </summary>
 public sealed class ReportLab : IDisposable
 {
@@ -26,7 +27,8 @@ public sealed class ReportLab : IDisposable
         Reports = new ReportStore(Store);
         Recorder = new LiveStatsRecorder(Reports, Time);
         QuestionStats = new QuestionStats(Queue, Recorder);
-        Builder = new ReportBuilder(Reports, Queue, Recorder);
+        Polls = new PollBox(Store, Options.Create(new PollsOptions()), Time, NullLogger<PollBox>.Instance);
+        Builder = new ReportBuilder(Reports, Queue, Recorder, Polls);
     }
 
     public FakeTimeProvider Time { get; }
@@ -44,6 +46,8 @@ public sealed class ReportLab : IDisposable
     public LiveStatsRecorder Recorder { get; }
 
     public QuestionStats QuestionStats { get; }
+
+    public PollBox Polls { get; }
 
     public ReportBuilder Builder { get; }
 
