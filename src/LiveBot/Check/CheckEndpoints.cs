@@ -24,7 +24,7 @@ public static class CheckEndpoints
             var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
             var report = await check.RunSharedAsync(new CheckContext(InsideBot: true, addresses), cancellationToken);
             return Results.Json(CheckView.From(report), DashboardFeed.Json);
-        }).SameOriginOnly();
+        });
         return app;
     }
 }
