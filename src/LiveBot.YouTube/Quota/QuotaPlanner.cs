@@ -35,6 +35,16 @@ public sealed class QuotaPlanner(YouTubeOptions options, double readShare)
     {
     }
 
+    /// <summary>
+    /// Share of the day the stream watchdog's liveChatMessages.list calls take over the expected live
+    /// (3 h at one call a minute: 180 x 5 = 900 units, 9 % of 10,000), at most 0.4.
+    /// </summary>
+    public static double WatchdogShare(YouTubeOptions options)
+    {
+        var calls = options.ExpectedLiveDuration / options.StreamWatchdog;
+        return Math.Min(0.4, calls * options.QuotaCosts.List / Math.Max(1, options.DailyQuota));
+    }
+
     /// <summary>Below this much time left in the expected live, plans as if this much were left (lives overrun).</summary>
     public static readonly TimeSpan MinimumHorizon = TimeSpan.FromMinutes(30);
 
