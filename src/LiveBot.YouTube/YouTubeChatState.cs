@@ -23,8 +23,8 @@ public sealed class YouTubeChatState
     {
         Ledger = ledger;
         _pollPlanner = new QuotaPlanner(options.Value);
-        _streamPlanner = new QuotaPlanner(options.Value, QuotaPlanner.StreamReadShare);
-        _autoPlanner = new QuotaPlanner(options.Value, QuotaPlanner.StreamReadShare + QuotaPlanner.WatchdogShare(options.Value));
+        _streamPlanner = new QuotaPlanner(options.Value, QuotaPlanner.StreamReadShare, QuotaPlanner.StreamAheadBoost);
+        _autoPlanner = new QuotaPlanner(options.Value, QuotaPlanner.StreamReadShare + QuotaPlanner.WatchdogShare(options.Value), QuotaPlanner.StreamAheadBoost);
         _configured = options.Value.Transport;
         _transport = Effective(_configured);
     }
