@@ -26,17 +26,19 @@ public sealed class YouTubeChatClient : BackgroundService, IChatPlatform, IChatM
     private readonly YouTubeChatState _state;
     private readonly ChatReader _reader;
     private readonly PageHandler _pages;
+    private readonly StreamWatchdog _watchdog;
     private readonly YouTubeSendPolicy _policy;
     private readonly ChatOutbox _outbox;
     private readonly YouTubeOptions _options;
 
     public YouTubeChatClient(
         YouTubeChatState state, ChatReader reader, PageHandler pages, ReaderActivity activity, YouTubeSendPolicy policy,
-        IOptions<YouTubeOptions> options, TimeProvider time, ILogger<YouTubeChatClient> logger)
+        StreamWatchdog watchdog, IOptions<YouTubeOptions> options, TimeProvider time, ILogger<YouTubeChatClient> logger)
     {
         _state = state;
         _reader = reader;
         _pages = pages;
+        _watchdog = watchdog;
         _policy = policy;
         _options = options.Value;
         Activity = activity;
@@ -99,7 +101,9 @@ public sealed class YouTubeChatClient : BackgroundService, IChatPlatform, IChatM
                     ["exceededUntil"] = quota.ExceededUntil,
                 },
                 ["transport"] = _state.TransportName,
+                ["transportSetting"] = _state.ConfiguredName,
                 ["streamFallback"] = _state.StreamFallback,
+                ["watchdogChecks"] = _watchdog.Checks,
                 ["replyLevel"] = _state.Planner.Level(quota).ToString(),
                 ["readIntervalSeconds"] = _reader.LastReadInterval?.TotalSeconds,
                 ["nextReadAt"] = Activity.WaitingUntil,

@@ -12,6 +12,7 @@ public sealed class YouTubeChatState
 {
     private readonly QuotaPlanner _pollPlanner;
     private readonly QuotaPlanner _streamPlanner;
+    private readonly QuotaPlanner _autoPlanner;
     private readonly YouTubeTransport _configured;
     private volatile string? _chatId;
     private volatile YouTubeTransport _transport;
@@ -22,9 +23,10 @@ public sealed class YouTubeChatState
     {
         Ledger = ledger;
         _pollPlanner = new QuotaPlanner(options.Value);
-        _streamPlanner = new QuotaPlanner(options.Value, QuotaPlanner.StreamReadShare);
+        _streamPlanner = new QuotaPlanner(options.Value, QuotaPlanner.StreamReadShare, QuotaPlanner.StreamAheadBoost);
+        _autoPlanner = new QuotaPlanner(options.Value, QuotaPlanner.StreamReadShare + QuotaPlanner.WatchdogShare(options.Value), QuotaPlanner.StreamAheadBoost);
         _configured = options.Value.Transport;
-        _transport = _configured;
+        _transport = Effective(_configured);
     }
 
     public QuotaLedger Ledger { get; }
@@ -37,7 +39,22 @@ public sealed class YouTubeChatState
 
     public DateTimeOffset LiveStartedAt => new(Interlocked.Read(ref _liveStartedTicks), TimeSpan.Zero);
 
+    /// <summary>The transport in use: <see cref="YouTubeTransport.Stream"/> or <see cref="YouTubeTransport.Poll"/>.</summary>
     public YouTubeTransport Transport => _transport;
+
+    /// <summary>What the configuration asks for.</summary>
+    public YouTubeTransport Configured => _configured;
+
+    /// <summary>"auto", "stream" or "poll": the configured transport, as <c>/healthz</c> says it.</summary>
+    public string ConfiguredName => _configured switch
+    {
+        YouTubeTransport.Auto => "auto",
+        YouTubeTransport.Stream => "stream",
+        _ => "poll",
+    };
+
+    /// <summary>True while a stream is read with the polling watchdog beside it (<see cref="YouTubeTransport.Auto"/>).</summary>
+    public bool Watchdog => _configured == YouTubeTransport.Auto && _transport == YouTubeTransport.Stream;
 
     /// <summary>"stream" or "poll", as <c>/healthz</c> says it.</summary>
     public string TransportName => _transport == YouTubeTransport.Stream ? "stream" : "poll";
@@ -46,7 +63,7 @@ public sealed class YouTubeChatState
     public string? StreamFallback => _streamFallback;
 
     /// <summary>The budget split of the transport in use (streaming leaves most of the day to replies).</summary>
-    public QuotaPlanner Planner => _transport == YouTubeTransport.Stream ? _streamPlanner : _pollPlanner;
+    public QuotaPlanner Planner => _transport != YouTubeTransport.Stream ? _pollPlanner : _configured == YouTubeTransport.Auto ? _autoPlanner : _streamPlanner;
 
     /// <summary>Raised when the chat is left: replies waiting for it are dropped.</summary>
     public event Action? ChatLeft;
@@ -55,7 +72,7 @@ public sealed class YouTubeChatState
     {
         Interlocked.Exchange(ref _liveStartedTicks, liveStartedAt.UtcTicks);
         _chatId = chatId;
-        SetTransport(_configured, fallback: null);
+        SetTransport(Effective(_configured), fallback: null);
     }
 
     public void Leave()
@@ -66,7 +83,11 @@ public sealed class YouTubeChatState
 
     public void SetTransport(YouTubeTransport transport, string? fallback)
     {
-        _transport = transport;
+        _transport = Effective(transport);
         _streamFallback = fallback;
     }
+
+    /// <summary>Auto reads a stream (with its watchdog) until it falls back.</summary>
+    private static YouTubeTransport Effective(YouTubeTransport transport) =>
+        transport == YouTubeTransport.Auto ? YouTubeTransport.Stream : transport == YouTubeTransport.Stream ? YouTubeTransport.Stream : YouTubeTransport.Poll;
 }

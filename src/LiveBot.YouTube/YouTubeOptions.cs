@@ -47,11 +47,18 @@ public sealed class YouTubeOptions : IValidatableObject
     public double ReadShare { get; set; } = 0.5;
 
     /// <summary>
-    /// How the chat is read: <see cref="YouTubeTransport.Poll"/> (liveChatMessages.list) or
-    /// <see cref="YouTubeTransport.Stream"/> (liveChatMessages.streamList, falling back to polling for the
-    /// rest of a live when the stream endpoint is unavailable or keeps dropping).
+    /// How the chat is read: <see cref="YouTubeTransport.Auto"/> (the default: liveChatMessages.streamList
+    /// checked by a polling watchdog), <see cref="YouTubeTransport.Poll"/> (liveChatMessages.list) or
+    /// <see cref="YouTubeTransport.Stream"/> (streamList without watchdog). Every stream falls back to polling
+    /// for the rest of a live when the stream endpoint is unavailable or keeps dropping.
     /// </summary>
-    public YouTubeTransport Transport { get; set; } = YouTubeTransport.Poll;
+    public YouTubeTransport Transport { get; set; } = YouTubeTransport.Auto;
+
+    /// <summary>
+    /// With <see cref="YouTubeTransport.Auto"/>: one liveChatMessages.list this often (5 units each) checks
+    /// that the stream delivers the chat; when it does not, the live is read by polling.
+    /// </summary>
+    public TimeSpan StreamWatchdog { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Units per call.</summary>
     public YouTubeQuotaCosts QuotaCosts { get; set; } = new();
@@ -97,6 +104,11 @@ public sealed class YouTubeOptions : IValidatableObject
             yield return new ValidationResult("YouTube: ExpectedLiveDuration >= 00:10:00, WaitingInterval >= 00:00:05, RequestTimeout > 0.", [nameof(ExpectedLiveDuration)]);
         }
 
+        if (StreamWatchdog < TimeSpan.FromSeconds(10) || StreamWatchdog > TimeSpan.FromHours(1))
+        {
+            yield return new ValidationResult("YouTube:StreamWatchdog doit être entre 00:00:10 et 01:00:00.", [nameof(StreamWatchdog)]);
+        }
+
         if (QuotaCosts.List < 1 || QuotaCosts.Insert < 1 || QuotaCosts.Delete < 1 || QuotaCosts.LiveBroadcastsList < 1 || QuotaCosts.VideosList < 1 || QuotaCosts.StreamList < 1)
         {
             yield return new ValidationResult("YouTube:QuotaCosts : chaque coût vaut au moins 1.", [nameof(QuotaCosts)]);
@@ -134,4 +146,14 @@ public enum YouTubeTransport
 
     /// <summary>liveChatMessages.streamList (one long-lived connection), falling back to <see cref="Poll"/>.</summary>
     Stream,
+
+    /// <summary>
+    /// <see cref="Stream"/> checked every <see cref="YouTubeOptions.StreamWatchdog"/> by a liveChatMessages.list
+    /// from the watchdog's last page token; falls back to <see cref="Poll"/> for the rest of the live when the
+    /// list finds messages the stream did not deliver (or the stream stays silent while the chat talks).
+    /// </summary>
+    Auto,
+
+    /// <summary>Another name for <see cref="Poll"/> (<c>YouTube:Transport=Polling</c>).</summary>
+    Polling = Poll,
 }

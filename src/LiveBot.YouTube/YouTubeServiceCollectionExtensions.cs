@@ -36,6 +36,7 @@ public static class YouTubeServiceCollectionExtensions
         services.AddSingleton<OwnEchoFilter>();
         services.AddSingleton<LiveLocator>();
         services.AddSingleton<PageHandler>();
+        services.AddSingleton<StreamWatchdog>();
         services.AddSingleton<StreamingReader>();
         services.AddSingleton<ChatReader>();
         services.AddSingleton<YouTubeSendPolicy>();

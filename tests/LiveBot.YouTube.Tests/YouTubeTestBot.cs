@@ -30,7 +30,11 @@ public sealed class YouTubeTestBot : IAsyncDisposable
 
     public YouTubeChatClient Client { get; }
 
-    public static async Task<YouTubeTestBot> StartAsync(Action<FakeYouTubeServer>? arrange = null, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts the bot. Tests read by polling unless they set <c>YouTube:Transport</c> (most were written for
+    /// it); <paramref name="embeddedTransport"/> leaves the embedded default (<c>Auto</c>) instead.
+    /// </summary>
+    public static async Task<YouTubeTestBot> StartAsync(Action<FakeYouTubeServer>? arrange = null, IReadOnlyDictionary<string, string>? settings = null, bool embeddedTransport = false)
     {
         var time = new FakeTimeProvider(Start);
         var fake = await FakeYouTubeServer.StartAsync(time);
@@ -45,6 +49,11 @@ public sealed class YouTubeTestBot : IAsyncDisposable
             ["YouTube:TokenUri"] = fake.TokenUri.ToString(),
             ["LocalChat:Enabled"] = "false",
         };
+        if (!embeddedTransport)
+        {
+            all["YouTube:Transport"] = "Poll";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             all[key] = value;

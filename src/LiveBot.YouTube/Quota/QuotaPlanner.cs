@@ -21,8 +21,15 @@ public enum ReplyLevel
 /// <see cref="YouTubeOptions.ExpectedLiveDuration"/>, replies the rest. Pure arithmetic on a ledger
 /// snapshot, so the figures are easy to test.
 /// </summary>
-public sealed class QuotaPlanner(YouTubeOptions options, double readShare)
+public sealed class QuotaPlanner(YouTubeOptions options, double readShare, double aheadBoost = 1)
 {
+    /// <summary>
+    /// Reply rate factor for the stream transports while replies are under plan (their share of units left at
+    /// least the share of the live left): chat arrives at once, so replies go faster and merge less; once
+    /// behind plan the rate is the sustainable one again (polling keeps 1: its delay is the read pace).
+    /// </summary>
+    public const double StreamAheadBoost = 2;
+
     /// <summary>
     /// Share planned for reading while the chat comes through streamList: a connection costs what one list
     /// call does and lasts minutes to hours, so 5 % (100 connections of a 10,000-unit day) is plenty and the
@@ -33,6 +40,16 @@ public sealed class QuotaPlanner(YouTubeOptions options, double readShare)
     public QuotaPlanner(YouTubeOptions options)
         : this(options, options.ReadShare)
     {
+    }
+
+    /// <summary>
+    /// Share of the day the stream watchdog's liveChatMessages.list calls take over the expected live
+    /// (3 h at one call a minute: 180 x 5 = 900 units, 9 % of 10,000), at most 0.4.
+    /// </summary>
+    public static double WatchdogShare(YouTubeOptions options)
+    {
+        var calls = options.ExpectedLiveDuration / options.StreamWatchdog;
+        return Math.Min(0.4, calls * options.QuotaCosts.List / Math.Max(1, options.DailyQuota));
     }
 
     /// <summary>Below this much time left in the expected live, plans as if this much were left (lives overrun).</summary>
@@ -124,8 +141,11 @@ public sealed class QuotaPlanner(YouTubeOptions options, double readShare)
     /// <summary>Sends per second the units left for replies allow over the rest of the live.</summary>
     public double SendRate(QuotaSnapshot quota, DateTimeOffset now, DateTimeOffset liveStartedAt)
     {
-        var sends = WriteUnitsLeft(quota) / options.QuotaCosts.Insert;
-        return sends / Horizon(now, liveStartedAt).TotalSeconds;
+        var left = WriteUnitsLeft(quota);
+        var horizon = Horizon(now, liveStartedAt);
+        var rate = left / options.QuotaCosts.Insert / horizon.TotalSeconds;
+        var underPlan = (double)left / Math.Max(1, WriteBudget) >= Math.Min(1, horizon / options.ExpectedLiveDuration);
+        return underPlan ? rate * aheadBoost : rate;
     }
 }
 

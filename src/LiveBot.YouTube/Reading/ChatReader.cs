@@ -137,7 +137,7 @@ public sealed partial class ChatReader(
         streaming.Reset();
         state.Join(found.LiveChatId, started);
         state.Status.SetError(null);
-        Log.Joined(logger, found.LiveChatId);
+        Log.Joined(logger, found.LiveChatId, state.ConfiguredName, options.Value.StreamWatchdog);
     }
 
     private void Leave(string chatId, bool ended)
@@ -220,8 +220,8 @@ public sealed partial class ChatReader(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: reading live chat {LiveChatId}")]
-        public static partial void Joined(ILogger logger, string liveChatId);
+        [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: reading live chat {LiveChatId}, transport {Transport} (auto: the stream checked by a list every {Watchdog})")]
+        public static partial void Joined(ILogger logger, string liveChatId, string transport, TimeSpan watchdog);
 
         [LoggerMessage(Level = LogLevel.Information, Message = "YouTube: live chat {LiveChatId} is over, waiting for the next live")]
         public static partial void LiveEnded(ILogger logger, string liveChatId);

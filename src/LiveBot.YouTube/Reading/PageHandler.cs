@@ -30,6 +30,9 @@ public sealed partial class PageHandler(
 
     public long MessagesIn => Interlocked.Read(ref _in);
 
+    /// <summary>True when an item with this id came in a page already (the stream watchdog's test).</summary>
+    public bool HasSeen(string id) => _seen.Contains(id);
+
     /// <summary>Publishes the new text messages of a page; true when the live is over.</summary>
     public async Task<bool> HandleAsync(string chatId, LiveChatMessageListResponse page, CancellationToken cancellationToken)
     {

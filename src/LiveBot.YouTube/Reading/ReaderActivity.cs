@@ -8,8 +8,8 @@ namespace LiveBot.YouTube.Reading;
 public sealed class ReaderActivity(TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private bool _waiting;
-    private DateTimeOffset? _waitingUntil;
+    private readonly Slot _main = new() { Active = true };
+    private readonly Slot _side = new();
     private long _streamResponses;
 
     /// <summary>Raised when the reader starts waiting, and when it reads a stream response.</summary>
@@ -21,7 +21,7 @@ public sealed class ReaderActivity(TimeProvider time)
         {
             lock (_gate)
             {
-                return _waiting;
+                return _main.Waiting && (!_side.Active || _side.Waiting);
             }
         }
     }
@@ -32,7 +32,12 @@ public sealed class ReaderActivity(TimeProvider time)
         {
             lock (_gate)
             {
-                return _waiting ? _waitingUntil : null;
+                if (!_main.Waiting || (_side.Active && !_side.Waiting))
+                {
+                    return null;
+                }
+
+                return _side.Active && _side.Until is { } side && (_main.Until is null || side < _main.Until) ? side : _main.Until;
             }
         }
     }
@@ -40,12 +45,12 @@ public sealed class ReaderActivity(TimeProvider time)
     /// <summary>Stream responses read, and stream ends the server chose (not the bot's own closes).</summary>
     public long StreamResponses => Interlocked.Read(ref _streamResponses);
 
-    /// <summary>True when the reader waits and nothing is due at <paramref name="now"/>.</summary>
+    /// <summary>True when the reader (and the stream watchdog, while it runs) waits and nothing is due at <paramref name="now"/>.</summary>
     public bool IsIdleAt(DateTimeOffset now)
     {
         lock (_gate)
         {
-            return _waiting && (_waitingUntil is null || _waitingUntil > now);
+            return _main.IsIdleAt(now) && (!_side.Active || _side.IsIdleAt(now));
         }
     }
 
@@ -56,7 +61,27 @@ public sealed class ReaderActivity(TimeProvider time)
     }
 
     /// <summary>Waits <paramref name="delay"/> on the clock (negative: not at all).</summary>
-    public async Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken)
+    public Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) => WaitAsync(_main, delay, cancellationToken);
+
+    /// <summary>
+    /// The stream watchdog runs beside the reader until the returned handle is disposed: meanwhile the
+    /// reader counts as idle only when both wait.
+    /// </summary>
+    public IDisposable BeginWatchdog()
+    {
+        lock (_gate)
+        {
+            _side.Active = true;
+            _side.Waiting = false;
+        }
+
+        return new SideScope(this);
+    }
+
+    /// <summary>The watchdog waits <paramref name="delay"/> on the clock.</summary>
+    public Task WatchdogWaitAsync(TimeSpan delay, CancellationToken cancellationToken) => WaitAsync(_side, delay, cancellationToken);
+
+    private async Task WaitAsync(Slot slot, TimeSpan delay, CancellationToken cancellationToken)
     {
         if (delay < TimeSpan.Zero)
         {
@@ -69,7 +94,7 @@ public sealed class ReaderActivity(TimeProvider time)
         {
             if (Interlocked.Exchange(ref woken, 1) == 0)
             {
-                SetBusy();
+                SetBusy(slot);
                 done.TrySetResult();
             }
         }
@@ -77,7 +102,7 @@ public sealed class ReaderActivity(TimeProvider time)
         // The timer exists before the reader says it waits: whoever moves the clock after seeing it wait is never too early.
         using var timer = time.CreateTimer(_ => Wake(), null, delay, Timeout.InfiniteTimeSpan);
         await using var registration = cancellationToken.Register(Wake);
-        SetWaiting(time.GetUtcNow() + delay, () => Volatile.Read(ref woken) == 0);
+        SetWaiting(slot, time.GetUtcNow() + delay, () => Volatile.Read(ref woken) == 0);
         await done.Task;
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -98,12 +123,12 @@ public sealed class ReaderActivity(TimeProvider time)
         {
             if (Interlocked.Exchange(ref woken, 1) == 0)
             {
-                SetBusy();
+                SetBusy(_main);
             }
         }
 
         await using var registration = deadlineToken.Register(Wake);
-        SetWaiting(deadline, () => Volatile.Read(ref woken) == 0);
+        SetWaiting(_main, deadline, () => Volatile.Read(ref woken) == 0);
         try
         {
             return await read;
@@ -114,7 +139,7 @@ public sealed class ReaderActivity(TimeProvider time)
         }
     }
 
-    private void SetWaiting(DateTimeOffset until, Func<bool> stillWaiting)
+    private void SetWaiting(Slot slot, DateTimeOffset until, Func<bool> stillWaiting)
     {
         lock (_gate)
         {
@@ -123,18 +148,54 @@ public sealed class ReaderActivity(TimeProvider time)
                 return;
             }
 
-            _waiting = true;
-            _waitingUntil = until;
+            slot.Waiting = true;
+            slot.Until = until;
         }
 
         Changed?.Invoke();
     }
 
-    private void SetBusy()
+    private void SetBusy(Slot slot)
     {
         lock (_gate)
         {
-            _waiting = false;
+            slot.Waiting = false;
+        }
+    }
+
+    private void EndWatchdog()
+    {
+        lock (_gate)
+        {
+            _side.Active = false;
+            _side.Waiting = false;
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>One loop that waits: the reader, or the watchdog beside it.</summary>
+    private sealed class Slot
+    {
+        public bool Active { get; set; }
+
+        public bool Waiting { get; set; }
+
+        public DateTimeOffset? Until { get; set; }
+
+        public bool IsIdleAt(DateTimeOffset now) => Waiting && (Until is null || Until > now);
+    }
+
+    private sealed class SideScope(ReaderActivity activity) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                activity.EndWatchdog();
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class StreamingReader(
     YouTubeChatState state,
     YouTubeGateway gateway,
     PageHandler pages,
+    StreamWatchdog watchdog,
     ReaderActivity activity,
     IOptions<YouTubeOptions> options,
     TimeProvider time,
@@ -30,8 +31,12 @@ public sealed partial class StreamingReader(
 
     private int _earlyDisconnects;
 
-    /// <summary>A new live (or transport): the count of early disconnects starts again.</summary>
-    public void Reset() => _earlyDisconnects = 0;
+    /// <summary>A new live (or transport): the count of early disconnects and the watchdog start again.</summary>
+    public void Reset()
+    {
+        _earlyDisconnects = 0;
+        watchdog.Reset();
+    }
 
     /// <summary>One streamList connection; true when the live is over.</summary>
     public async Task<bool> ReadOnceAsync(string chatId, ReadCursor cursor, CancellationToken cancellationToken)
@@ -69,15 +74,22 @@ public sealed partial class StreamingReader(
         var opened = time.GetUtcNow();
         var responses = 0;
         var idleTimedOut = false;
+        WatchdogVerdict? verdict = null;
+
+        // Auto: the watchdog checks the stream beside it and cuts this connection when the stream fails.
+        using var connection = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stopWatching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var watching = state.Watchdog ? WatchAsync(chatId, connection, stopWatching.Token) : Task.FromResult<WatchdogVerdict?>(null);
         await using (stream)
         {
             try
             {
                 // The first response (recent history) comes at once; after it, the chat may be quiet a while.
-                while (await stream.ReadNextAsync((body, buffer) => ReadBodyAsync(body, buffer, responses == 0 ? options.Value.RequestTimeout : IdleTimeout, cancellationToken)) is { } page)
+                while (await stream.ReadNextAsync((body, buffer) => ReadBodyAsync(body, buffer, responses == 0 ? options.Value.RequestTimeout : IdleTimeout, connection.Token)) is { } page)
                 {
                     responses++;
                     activity.CountStreamResponse();
+                    watchdog.Delivered(page);
                     cursor.Backoff.Reset();
                     state.Status.Set(PlatformStates.Connected);
                     if (await pages.HandleAsync(chatId, page, cancellationToken))
@@ -95,6 +107,10 @@ public sealed partial class StreamingReader(
                 activity.CountStreamResponse();
                 Log.StreamEnded(logger, chatId, stream.Completed, responses);
             }
+            catch (OperationCanceledException) when (connection.IsCancellationRequested && !cancellationToken.IsCancellationRequested && watching.IsCompleted)
+            {
+                // Cut by the watchdog: its verdict follows.
+            }
             catch (TimeoutException)
             {
                 // Silent from the start is a broken stream (counted as an early disconnect), silent later a quiet chat.
@@ -106,6 +122,28 @@ public sealed partial class StreamingReader(
             {
                 Log.StreamBroken(logger, chatId, responses, ex.GetType().Name);
             }
+            finally
+            {
+                await stopWatching.CancelAsync();
+                verdict = await watching;
+            }
+        }
+
+        if (verdict is not null)
+        {
+            // What the stream missed is handled now (what it did deliver is not handled twice), then polling goes on from there.
+            FallBackToPolling(cursor, verdict.Reason);
+            if (await pages.HandleAsync(chatId, verdict.Page, cancellationToken))
+            {
+                return true;
+            }
+
+            if (!string.IsNullOrEmpty(verdict.Page.NextPageToken))
+            {
+                cursor.PageToken = verdict.Page.NextPageToken;
+            }
+
+            return false;
         }
 
         if (idleTimedOut || time.GetUtcNow() - opened >= MinLifetime)
@@ -140,6 +178,30 @@ public sealed partial class StreamingReader(
         }
     }
 
+    /// <summary>Runs the watchdog for this connection; cuts the connection when it gives a verdict.</summary>
+    private async Task<WatchdogVerdict?> WatchAsync(string chatId, CancellationTokenSource connection, CancellationToken stop)
+    {
+        try
+        {
+            var verdict = await watchdog.WatchAsync(chatId, stop);
+            if (verdict is not null)
+            {
+                await connection.CancelAsync();
+            }
+
+            return verdict;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (Exception ex)
+        {
+            Log.WatchdogFailed(logger, ex);
+            return null;
+        }
+    }
+
     private void FallBackToPolling(ReadCursor cursor, string reason)
     {
         Log.StreamFallback(logger, reason);
@@ -158,6 +220,9 @@ public sealed partial class StreamingReader(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube: stream of {LiveChatId} broke after {Responses} responses ({Error}), resuming")]
         public static partial void StreamBroken(ILogger logger, string liveChatId, int responses, string error);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "YouTube: the stream watchdog failed unexpectedly; the stream goes on unchecked")]
+        public static partial void WatchdogFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "YouTube: reading by polling for the rest of this live: {Reason}")]
         public static partial void StreamFallback(ILogger logger, string reason);

@@ -98,6 +98,15 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     /// <summary>When set, streamList connections answer 200 and then send nothing at all (a broken stream).</summary>
     public bool StreamSilent { get; set; }
 
+    /// <summary>
+    /// When set, open streamList connections send nothing more after their first response while the chat goes
+    /// on (a stalled stream: the connection stays open, liveChatMessages.list still sees everything).
+    /// </summary>
+    public bool StreamGoesSilent { get; set; }
+
+    /// <summary>Items the streams never deliver (liveChatMessages.list still returns them); their page tokens move past them.</summary>
+    public Func<FakeChatItem, bool>? StreamMisses { get; set; }
+
     /// <summary>The pageToken of every streamList connection, in order ("" for none).</summary>
     public List<string> StreamPageTokens { get; } = [];
 
@@ -773,6 +782,12 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
                 continue;
             }
 
+            if (StreamGoesSilent || live.Items.Skip(stream.Cursor).All(i => StreamMisses?.Invoke(i) == true))
+            {
+                stream.Cursor = live.Items.Count;
+                continue;
+            }
+
             _streamEvents++;
             stream.Out.Writer.TryWrite(StreamResponse(live, stream.Cursor, offline: false).ToJsonString());
             stream.Cursor = live.Items.Count;
@@ -782,7 +797,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     private JsonObject StreamResponse(FakeLive live, int start, bool offline)
     {
         var items = new JsonArray();
-        foreach (var item in live.Items.Skip(start))
+        foreach (var item in live.Items.Skip(start).Where(i => StreamMisses?.Invoke(i) != true))
         {
             items.Add(item.Json.DeepClone());
         }
