@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 
 namespace LiveBot.YouTube;
 
-/// <summary>A live's chat, and when the live began when YouTube says so.</summary>
-public sealed record FoundChat(string LiveChatId, DateTimeOffset? StartedAt);
+/// <summary>A live's chat, when the live began and its title when YouTube says so.</summary>
+public sealed record FoundChat(string LiveChatId, DateTimeOffset? StartedAt, string? Title = null);
 
 /// <summary>
 /// The calls the bot makes, each booked in the <see cref="QuotaLedger"/>, bounded by
@@ -78,7 +78,7 @@ public sealed class YouTubeGateway : IDisposable
         var response = await ExecuteAsync(request, LiveBroadcastsList, _options.QuotaCosts.LiveBroadcastsList, isRead: true, cancellationToken);
         return response.Items?
             .Where(b => !string.IsNullOrWhiteSpace(b?.Snippet?.LiveChatId))
-            .Select(b => new FoundChat(b.Snippet!.LiveChatId!, ParseTime(b.Snippet.ActualStartTimeRaw)))
+            .Select(b => new FoundChat(b.Snippet!.LiveChatId!, ParseTime(b.Snippet.ActualStartTimeRaw), b.Snippet.Title))
             .FirstOrDefault();
     }
 

@@ -14,7 +14,7 @@ public sealed class BasicPointsTests : IDisposable
     {
         var result = await _run.RunAsync();
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal("Vérification avant le direct", result.Lines[0]);
         Assert.Contains("commands.json (copie intégrée)", result.Line("✓", ConfigurationProbe.Name), StringComparison.Ordinal);
         Assert.Contains("accessible en écriture", result.Line("✓", DataFolderProbe.Name), StringComparison.Ordinal);
@@ -31,7 +31,7 @@ public sealed class BasicPointsTests : IDisposable
 
         var result = await _run.RunAsync();
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Contains("commands.json, ligne 2, colonne 41 : variable inconnue « {oups} »", result.Line("✗", ConfigurationProbe.Name), StringComparison.Ordinal);
         Assert.Contains("corrigez", result.FixAfter("✗", ConfigurationProbe.Name), StringComparison.Ordinal);
         Assert.StartsWith("Pas prêt : 1 point à corriger", result.Lines[^1], StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class BasicPointsTests : IDisposable
 
         var result = await _run.RunAsync();
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Contains("appsettings.json", result.Line("✗", ConfigurationProbe.Name), StringComparison.Ordinal);
     }
 
@@ -53,7 +53,7 @@ public sealed class BasicPointsTests : IDisposable
     {
         var result = await _run.RunAsync(new Dictionary<string, string?> { ["Offers:Source"] = "ApiAlternance" });
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Contains("Offers:ApiAlternance:ApiKey", result.Line("✗", ConfigurationProbe.Name), StringComparison.Ordinal);
     }
 
@@ -66,7 +66,7 @@ public sealed class BasicPointsTests : IDisposable
 
         var result = await _run.RunAsync(new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{port}" });
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Equal($"✗ Port : {port} déjà pris sur 127.0.0.1", result.Line("✗", PortProbe.Name));
         Assert.Contains("Préparation du direct", result.FixAfter("✗", PortProbe.Name), StringComparison.Ordinal);
         Assert.Contains($"http://127.0.0.1:{port}/overlay", result.Line("✓", LinksProbe.OverlayName), StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class BasicPointsTests : IDisposable
 
         var result = await _run.RunAsync(new Dictionary<string, string?> { ["Storage:Path"] = Path.Combine(_run.Folder, "blocked", "livebot.db") });
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Contains(DataFolderProbe.Name, result.Lines.Single(l => l.StartsWith('✗')), StringComparison.Ordinal);
     }
 

@@ -20,7 +20,7 @@ public sealed class OffersPointTests : IDisposable
 
         var result = await _run.RunAsync(Settings(api));
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Output);
         Assert.Matches(@"^✓ Offres : API Alternance répond en \d+ ms \(2 offres, 1 entreprises\)$", result.Line("✓", OffersProbe.Name));
         Assert.Contains("pas encore de copie locale", result.Line("⚠", OffersProbe.MirrorName), StringComparison.Ordinal);
         var search = Assert.Single(api.Api.Requests, r => r.Path == FakeApiAlternance.SearchPath);
@@ -34,7 +34,7 @@ public sealed class OffersPointTests : IDisposable
 
         var result = await _run.RunAsync(Settings(api, key: "wrong-key"));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Equal("✗ Offres : API Alternance refuse les identifiants (401)", result.Line("✗", OffersProbe.Name));
         Assert.Contains("Offers:ApiAlternance:ApiKey", result.FixAfter("✗", OffersProbe.Name), StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class OffersPointTests : IDisposable
             ["Offers:ApiAlternance:Mirror"] = "false",
         });
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Equal("✗ Offres : API Alternance ne répond pas normalement (503)", result.Line("✗", OffersProbe.Name));
     }
 
@@ -73,7 +73,7 @@ public sealed class OffersPointTests : IDisposable
             },
             time);
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Equal("✗ Offres : pas de réponse en 20 s", result.Line("✗", OffersProbe.Name));
         Assert.Contains("✓ Port", result.Output, StringComparison.Ordinal);
     }
@@ -89,7 +89,7 @@ public sealed class OffersPointTests : IDisposable
 
         var result = await _run.RunAsync(FranceTravail(api));
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, result.Output);
         Assert.Equal("✓ France Travail, jeton : obtenu (valable 24 min)", result.Line("✓", OffersProbe.TokenName));
         Assert.Matches(@"^✓ Offres : France Travail répond en \d+ ms \(recherche acceptée\)$", result.Line("✓", OffersProbe.Name));
         Assert.Contains(api.Requests, r => r.Path == "/token" && r.Form!.Contains("grant_type=client_credentials", StringComparison.Ordinal));
@@ -103,7 +103,7 @@ public sealed class OffersPointTests : IDisposable
 
         var result = await _run.RunAsync(FranceTravail(api));
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.ExitCode == 1, result.Output);
         Assert.Equal("✗ France Travail, jeton : le serveur de jetons de France Travail refuse les identifiants (401)", result.Line("✗", OffersProbe.TokenName));
         Assert.Contains("Offers:FranceTravail:ClientId", result.FixAfter("✗", OffersProbe.TokenName), StringComparison.Ordinal);
     }

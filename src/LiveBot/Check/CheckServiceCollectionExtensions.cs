@@ -20,6 +20,19 @@ public static class CheckServiceCollectionExtensions
         services.AddSingleton<ICheckProbe, ConfigurationProbe>();
         services.AddSingleton<ICheckProbe, DataFolderProbe>();
         services.AddSingleton<ICheckProbe, PortProbe>();
+        services.AddSingleton<ICheckProbe, PlatformsProbe>();
+        if (configuration.GetValue<bool>("Twitch:Enabled"))
+        {
+            services.AddSingleton<TwitchTokenProbe>();
+            services.AddSingleton<TwitchChatProbe>();
+            services.AddSingleton<ICheckProbe, TwitchProbe>();
+        }
+
+        if (configuration.GetValue<bool>("YouTube:Enabled"))
+        {
+            services.AddSingleton<ICheckProbe, YouTubeProbe>();
+        }
+
         services.AddSingleton<ICheckProbe, OffersProbe>();
         services.AddSingleton<ICheckProbe, LinksProbe>();
         return services;
