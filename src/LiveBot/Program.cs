@@ -39,14 +39,18 @@ catch (ConfigFileException ex)
     Console.Error.WriteLine($"LiveBot ne démarre pas : {ex.Error}");
     return 2;
 }
+catch (LiveBot.Core.Storage.StorageOpenException ex)
+{
+    Console.Error.WriteLine($"LiveBot ne démarre pas : {ex.Message}");
+    return 2;
+}
 catch (OptionsValidationException ex)
 {
     Console.Error.WriteLine($"LiveBot ne démarre pas, configuration invalide : {string.Join(" ; ", ex.Failures)}");
     return 2;
 }
 
-await app.RunAsync();
-return 0;
+return await LiveBotApp.RunAsync(app, Console.Error);
 
 /// <summary>Entry point, visible to the host-level tests.</summary>
 public partial class Program;
