@@ -1,4 +1,5 @@
 using LiveBot.Core.Commands;
+using LiveBot.Core.Configuration;
 using LiveBot.Core.Health;
 using LiveBot.Core.Metrics;
 using LiveBot.Core.Storage;
@@ -30,9 +31,7 @@ public static partial class OffersServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OffersOptions>()
             .Bind(configuration.GetSection(OffersOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OffersOptions>, OffersOptionsValidator>());
+            .ValidateWith(new OffersOptionsValidator());
 
         // The mirror's snapshot lives in the data folder, next to the LiteDB file.
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section));
@@ -118,47 +117,6 @@ public static partial class OffersServiceCollectionExtensions
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Offers data loaded: {Communes} communes, {Jobs} ROME jobs in {Milliseconds} ms")]
         public static partial void DataLoaded(ILogger logger, int communes, int jobs, long milliseconds);
-    }
-}
-
-/// <summary>The keys a real source needs, checked at start with a clear message.</summary>
-internal sealed class OffersOptionsValidator : IValidateOptions<OffersOptions>
-{
-    public ValidateOptionsResult Validate(string? name, OffersOptions options)
-    {
-        var failures = new List<string>();
-        if (options.Source == OfferSourceKind.ApiAlternance && string.IsNullOrWhiteSpace(options.ApiAlternance.ApiKey))
-        {
-            failures.Add("Offers:Source is ApiAlternance but Offers:ApiAlternance:ApiKey (env Offers__ApiAlternance__ApiKey) is empty");
-        }
-
-        if (options.Source == OfferSourceKind.FranceTravail
-            && (string.IsNullOrWhiteSpace(options.FranceTravail.ClientId) || string.IsNullOrWhiteSpace(options.FranceTravail.ClientSecret)))
-        {
-            failures.Add("Offers:Source is FranceTravail but Offers:FranceTravail:ClientId or ClientSecret (env Offers__FranceTravail__ClientId / __ClientSecret) is empty");
-        }
-
-        if (options.ApiAlternance.MirrorRefresh < TimeSpan.FromMinutes(1) || options.ApiAlternance.MirrorRefresh > TimeSpan.FromDays(1))
-        {
-            failures.Add("Offers:ApiAlternance:MirrorRefresh must be between 00:01:00 and 1.00:00:00");
-        }
-
-        if (options.ApiAlternance.RequestsPerMinute is < 1 or > 600)
-        {
-            failures.Add("Offers:ApiAlternance:RequestsPerMinute must be between 1 and 600");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ApiAlternance.ExportPath))
-        {
-            failures.Add("Offers:ApiAlternance:ExportPath is empty");
-        }
-
-        if (options.WidenedRadius < options.Radius)
-        {
-            failures.Add("Offers:WidenedRadius must be at least Offers:Radius");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }
 

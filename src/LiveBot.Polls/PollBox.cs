@@ -21,7 +21,6 @@ public sealed partial class PollBox
     public const string VotesCollectionName = "poll_votes";
     public const string MetaCollectionName = "polls_meta";
 
-    private readonly LiteDbStore _store;
     private readonly ILiteCollection<StoredPoll> _polls;
     private readonly ILiteCollection<StoredPollVote> _votes;
     private readonly ILiteCollection<PollsMeta> _meta;
@@ -33,14 +32,14 @@ public sealed partial class PollBox
     private Dictionary<string, int[]> _openCounts = new(StringComparer.Ordinal);
     private StoredPoll? _open;
     private int _lastNumber;
-    private bool _checkpointFailed;
+    private readonly StoreWriter _writer;
 
     public PollBox(LiteDbStore store, IOptions<PollsOptions> options, TimeProvider time, ILogger<PollBox> logger)
     {
-        _store = store;
         Options = options.Value;
         _time = time;
         _logger = logger;
+        _writer = new StoreWriter(store, logger, "Poll change");
         _polls = store.Collection<StoredPoll>(CollectionName);
         _votes = store.Collection<StoredPollVote>(VotesCollectionName);
         _votes.EnsureIndex(v => v.PollId);
@@ -57,7 +56,7 @@ public sealed partial class PollBox
     public PollsOptions Options { get; }
 
     /// <summary>Why the last write to LiteDB failed, or null (shown on /healthz).</summary>
-    public string? LastStorageError { get; private set; }
+    public string? LastStorageError => _writer.LastError;
 
     /// <summary>The open poll, if any.</summary>
     public Poll? Current
@@ -316,29 +315,10 @@ public sealed partial class PollBox
     }
 
     /// <summary>Opening, closing, purging: on disk before anyone is told (a failure is kept for /healthz and rethrown).</summary>
-    private void Durably(Action write) => Write(() =>
-    {
-        if (!_store.WriteDurably(write))
-        {
-            _checkpointFailed = true; // Committed all the same, on disk shortly.
-        }
-    });
+    private void Durably(Action write) => _writer.Durably(write);
 
-    private void Write(Action write)
-    {
-        try
-        {
-            _checkpointFailed = false;
-            write();
-            LastStorageError = _checkpointFailed ? "checkpoint: voir le journal" : null;
-        }
-        catch (Exception ex)
-        {
-            LastStorageError = ex.GetType().Name + ": " + ex.Message;
-            Log.WriteFailed(_logger, ex);
-            throw;
-        }
-    }
+    /// <summary>Votes: committed at once, on disk at the next checkpoint.</summary>
+    private void Write(Action write) => _writer.Write(write);
 
     private void Raise(PollChange change)
     {
@@ -403,9 +383,6 @@ public sealed partial class PollBox
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Count} polls older than {Days} days deleted with their votes")]
         public static partial void Purged(ILogger logger, int count, int days);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "Poll change not saved")]
-        public static partial void WriteFailed(ILogger logger, Exception exception);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "A Changed handler failed on {Kind} of poll #{Id}")]
         public static partial void HandlerFailed(ILogger logger, string kind, int id, Exception exception);

@@ -1,4 +1,5 @@
 using LiveBot.Core.Commands;
+using LiveBot.Core.Configuration;
 using LiveBot.Core.Health;
 using LiveBot.Core.Storage;
 using LiveBot.Polls.Commands;
@@ -26,8 +27,7 @@ public static class PollsServiceCollectionExtensions
                 o.RetentionDays = questions.GetValue(nameof(PollsOptions.RetentionDays), o.RetentionDays);
                 o.PurgeInterval = questions.GetValue(nameof(PollsOptions.PurgeInterval), o.PurgeInterval);
             })
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateWith(new PollsOptionsValidator());
         services.TryAddSingleton<PollBox>();
         services.AddChatCommand<SondageCommand>();
         services.AddChatCommand<ChoixCommand>();
@@ -35,7 +35,11 @@ public static class PollsServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<PollAnnouncer>());
         services.AddSingleton<PollTimerService>();
         services.AddHostedService(sp => sp.GetRequiredService<PollTimerService>());
-        services.AddHostedService<PollRetentionService>();
+        services.AddRetentionPurge(sp =>
+        {
+            var polls = sp.GetRequiredService<PollBox>();
+            return new RetentionPurge("polls", polls.Options.PurgeInterval, polls.PurgeExpired);
+        });
         services.AddSingleton<IHealthSection, PollsHealthSection>();
         return services;
     }

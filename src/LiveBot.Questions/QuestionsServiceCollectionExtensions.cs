@@ -25,9 +25,7 @@ public static class QuestionsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddLiveBotStorage();
         services.AddOptions<QuestionsOptions>().Bind(configuration.GetSection(QuestionsOptions.Section))
-            .ValidateDataAnnotations()
-            .Validate(o => o.MinLength <= o.MaxLength, "Questions:MinLength doit être inférieur ou égal à Questions:MaxLength")
-            .ValidateOnStart();
+            .ValidateWith(new QuestionsOptionsValidator());
         services.AddModeratorFile<ModerationRules>(ModerationFile.FileName, _ => ModerationFile.Parse, DefaultModerationJson);
         services.TryAddSingleton(sp => new QuestionQueue(
             sp.GetRequiredService<LiteDbStore>(),
@@ -40,7 +38,11 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<IChatModerationHandler, QuestionsModerationHandler>();
         services.AddSingleton<IHealthSection, QuestionsHealthSection>();
         services.AddMetricInstruments<QuestionMetrics>();
-        services.AddHostedService<QuestionRetentionService>();
+        services.AddRetentionPurge(sp =>
+        {
+            var queue = sp.GetRequiredService<QuestionQueue>();
+            return new RetentionPurge("questions", queue.Options.PurgeInterval, queue.PurgeExpired);
+        });
         return services;
     }
 

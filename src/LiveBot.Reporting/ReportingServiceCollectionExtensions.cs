@@ -1,3 +1,4 @@
+using LiveBot.Core.Configuration;
 using LiveBot.Core.Stats;
 using LiveBot.Core.Storage;
 using LiveBot.Reporting.Building;
@@ -18,7 +19,7 @@ public static class ReportingServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddLiveBotStorage();
-        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section).ValidateWith(new ReportOptionsValidator());
         services.TryAddSingleton<ReportStore>();
         services.TryAddSingleton<LiveStatsRecorder>();
         services.TryAddSingleton<ILiveStats>(sp => sp.GetRequiredService<LiveStatsRecorder>());

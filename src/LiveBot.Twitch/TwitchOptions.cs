@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace LiveBot.Twitch;
 
@@ -60,42 +61,46 @@ public sealed class TwitchOptions : IValidatableObject
 
         if (string.IsNullOrWhiteSpace(Login))
         {
-            yield return new ValidationResult("Twitch:Login is required when Twitch:Enabled is true.", [nameof(Login)]);
+            yield return new ValidationResult("Twitch:Login est requis quand Twitch:Enabled vaut true (le compte du bot, en minuscules).");
         }
         else if (!IsChannelName(Login.Trim().ToLowerInvariant()))
         {
-            yield return new ValidationResult("Twitch:Login must be a Twitch login (letters, digits, '_').", [nameof(Login)]);
+            yield return new ValidationResult("Twitch:Login doit être un identifiant Twitch (lettres, chiffres, '_').");
         }
 
         if (string.IsNullOrWhiteSpace(BareToken(OAuthToken)) && !CanRefresh)
         {
-            yield return new ValidationResult("Twitch:OAuthToken is required when Twitch:Enabled is true.", [nameof(OAuthToken)]);
+            yield return new ValidationResult("Twitch:OAuthToken est requis quand Twitch:Enabled vaut true (jeton avec les droits chat:read chat:edit).");
         }
 
         if (Channels.Count > MaxChannels)
         {
-            yield return new ValidationResult($"Twitch:Channels: Twitch lets an account sit in {MaxChannels} channels at most.", [nameof(Channels)]);
+            yield return new ValidationResult($"Twitch:Channels : Twitch accepte {MaxChannels} chaînes au plus par compte.");
         }
 
         foreach (var channel in Channels)
         {
             if (!IsChannelName(NormalizeChannel(channel ?? string.Empty)))
             {
-                yield return new ValidationResult($"Twitch:Channels: '{channel}' is not a Twitch channel name.", [nameof(Channels)]);
+                yield return new ValidationResult($"Twitch:Channels : « {channel} » n'est pas un nom de chaîne Twitch.");
             }
         }
 
         if (ServerUri.Scheme is not ("ws" or "wss"))
         {
-            yield return new ValidationResult("Twitch:ServerUri must be a ws:// or wss:// address.", [nameof(ServerUri)]);
+            yield return new ValidationResult("Twitch:ServerUri doit être une adresse ws:// ou wss://.");
         }
 
         if (MaxReplyAge <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("Twitch:MaxReplyAge must be positive.", [nameof(MaxReplyAge)]);
+            yield return new ValidationResult("Twitch:MaxReplyAge doit être positif.");
         }
     }
 
     private static bool IsChannelName(string name) =>
         name.Length is > 0 and <= 25 && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_');
 }
+
+/// <summary>Checks <see cref="TwitchOptions"/> at start (generated from its rules).</summary>
+[OptionsValidator]
+public sealed partial class TwitchOptionsValidator : IValidateOptions<TwitchOptions>;

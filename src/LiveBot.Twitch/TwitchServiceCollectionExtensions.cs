@@ -1,5 +1,6 @@
 using LiveBot.Core.Chat;
 using LiveBot.Core.Chat.Moderation;
+using LiveBot.Core.Configuration;
 using LiveBot.Twitch.Auth;
 using LiveBot.Twitch.Connection;
 using LiveBot.Twitch.Irc;
@@ -30,7 +31,7 @@ public static class TwitchServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChatInbox>();
-        services.AddOptions<TwitchOptions>().BindConfiguration(TwitchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TwitchOptions>().BindConfiguration(TwitchOptions.Section).ValidateWith(new TwitchOptionsValidator());
         services.AddHttpClient<TwitchAuthClient>(http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<TwitchTokens>();
         services.AddSingleton<TwitchChatState>();

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using LiveBot.Core.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace LiveBot.YouTube;
 
@@ -25,15 +27,15 @@ public sealed class YouTubeOptions : IValidatableObject
     public string? VideoId { get; set; }
 
     /// <summary>Root of the Data API (tests point it at a local fake; keep the trailing '/').</summary>
-    [Required]
+    [Required(ErrorMessage = "YouTube:ApiBaseUri est requis.")]
     public string ApiBaseUri { get; set; } = Api.YouTubeService.DefaultBaseUri;
 
     /// <summary>OAuth token endpoint (refresh).</summary>
-    [Required]
+    [Required(ErrorMessage = "YouTube:TokenUri est requis.")]
     public string TokenUri { get; set; } = DefaultTokenUri;
 
     /// <summary>Units per day of the Google Cloud project (reset at midnight Pacific time).</summary>
-    [Range(100, 100_000_000)]
+    [InRange(100, 100_000_000, ErrorMessage = "YouTube:DailyQuota doit être entre {1} et {2} unités.")]
     public int DailyQuota { get; set; } = 10_000;
 
     /// <summary>How long a live is expected to last: reads are paced so that they fit this duration.</summary>
@@ -43,7 +45,7 @@ public sealed class YouTubeOptions : IValidatableObject
     /// Share of the daily quota planned for reading (the rest is for replies). 0.5 answers ~all commands of a
     /// busy 3-hour live within 10,000 units; 0.8 reads faster but answers far fewer (docs/BENCHMARKS.md).
     /// </summary>
-    [Range(0.1, 0.95)]
+    [InRange(0.1, 0.95, ErrorMessage = "YouTube:ReadShare doit être entre {1} et {2}.")]
     public double ReadShare { get; set; } = 0.5;
 
     /// <summary>
@@ -81,27 +83,27 @@ public sealed class YouTubeOptions : IValidatableObject
 
         if (string.IsNullOrWhiteSpace(ClientId) || string.IsNullOrWhiteSpace(ClientSecret))
         {
-            yield return new ValidationResult("YouTube:ClientId et YouTube:ClientSecret sont requis (voir README, section YouTube).", [nameof(ClientId), nameof(ClientSecret)]);
+            yield return new ValidationResult("YouTube:ClientId et YouTube:ClientSecret sont requis (voir README, section YouTube).");
         }
 
         if (string.IsNullOrWhiteSpace(RefreshToken))
         {
-            yield return new ValidationResult("YouTube:RefreshToken est requis : lancez `dotnet run --project src/LiveBot -- youtube-login`.", [nameof(RefreshToken)]);
+            yield return new ValidationResult("YouTube:RefreshToken est requis : lancez `dotnet run --project src/LiveBot -- youtube-login`.");
         }
 
         if (!Uri.TryCreate(ApiBaseUri, UriKind.Absolute, out _) || !ApiBaseUri.EndsWith('/'))
         {
-            yield return new ValidationResult("YouTube:ApiBaseUri doit être une adresse absolue terminée par '/'.", [nameof(ApiBaseUri)]);
+            yield return new ValidationResult("YouTube:ApiBaseUri doit être une adresse absolue terminée par '/'.");
         }
 
         if (!Uri.TryCreate(TokenUri, UriKind.Absolute, out _))
         {
-            yield return new ValidationResult("YouTube:TokenUri doit être une adresse absolue.", [nameof(TokenUri)]);
+            yield return new ValidationResult("YouTube:TokenUri doit être une adresse absolue.");
         }
 
         if (ExpectedLiveDuration < TimeSpan.FromMinutes(10) || WaitingInterval < TimeSpan.FromSeconds(5) || RequestTimeout <= TimeSpan.Zero)
         {
-            yield return new ValidationResult("YouTube: ExpectedLiveDuration >= 00:10:00, WaitingInterval >= 00:00:05, RequestTimeout > 0.", [nameof(ExpectedLiveDuration)]);
+            yield return new ValidationResult("YouTube : ExpectedLiveDuration vaut au moins 00:10:00, WaitingInterval au moins 00:00:05 et RequestTimeout plus de 0.");
         }
 
         if (StreamWatchdog < TimeSpan.FromSeconds(10) || StreamWatchdog > TimeSpan.FromHours(1))
@@ -111,7 +113,7 @@ public sealed class YouTubeOptions : IValidatableObject
 
         if (QuotaCosts.List < 1 || QuotaCosts.Insert < 1 || QuotaCosts.Delete < 1 || QuotaCosts.LiveBroadcastsList < 1 || QuotaCosts.VideosList < 1 || QuotaCosts.StreamList < 1)
         {
-            yield return new ValidationResult("YouTube:QuotaCosts : chaque coût vaut au moins 1.", [nameof(QuotaCosts)]);
+            yield return new ValidationResult("YouTube:QuotaCosts : chaque coût vaut au moins 1.");
         }
     }
 }
@@ -157,3 +159,7 @@ public enum YouTubeTransport
     /// <summary>Another name for <see cref="Poll"/> (<c>YouTube:Transport=Polling</c>).</summary>
     Polling = Poll,
 }
+
+/// <summary>Checks <see cref="YouTubeOptions"/> at start (generated from its rules).</summary>
+[OptionsValidator]
+public sealed partial class YouTubeOptionsValidator : IValidateOptions<YouTubeOptions>;

@@ -1,4 +1,5 @@
 using LiveBot.Core.Chat;
+using LiveBot.Core.Configuration;
 using LiveBot.Core.Metrics;
 using LiveBot.Core.Storage;
 using LiveBot.YouTube.Quota;
@@ -25,7 +26,7 @@ public static class YouTubeServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<YouTubeOptions>().BindConfiguration(YouTubeOptions.Section).ValidateWith(new YouTubeOptionsValidator());
         services.AddLiveBotStorage();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<QuotaLedger>();

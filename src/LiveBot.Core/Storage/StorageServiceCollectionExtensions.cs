@@ -1,3 +1,4 @@
+using LiveBot.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,7 +14,7 @@ public static class StorageServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateWith(new StorageOptionsValidator());
         services.TryAddSingleton<LiteDbStore>();
         services.TryAddSingleton<CounterStore>();
         return services;

@@ -10,8 +10,10 @@ namespace LiveBot.Questions.Store;
 /// in chat survives kill -9). Reading and repairing happen in <see cref="Load"/>, never in the constructor.
 /// Not thread-safe: <see cref="QuestionQueue"/> holds its lock.
 /// </summary>
-internal sealed partial class QuestionStore(LiteDbStore store, ILogger logger)
+internal sealed class QuestionStore(LiteDbStore store, ILogger logger)
 {
+    private readonly StoreWriter _writer = new(store, logger, "Question change");
+
     private const string NumberingId = "numbering";
 
     private ILiteCollection<StoredQuestion> Questions => store.Collection<StoredQuestion>(QuestionQueue.CollectionName);
@@ -19,7 +21,7 @@ internal sealed partial class QuestionStore(LiteDbStore store, ILogger logger)
     private ILiteCollection<QuestionsMeta> Meta => store.Collection<QuestionsMeta>(QuestionQueue.MetaCollectionName);
 
     /// <summary>Why the last write failed, or null when it succeeded (shown on /healthz).</summary>
-    public string? LastError { get; private set; }
+    public string? LastError => _writer.LastError;
 
     /// <summary>
     /// Every stored question and the last number given. A file edited by hand could hold two questions on
@@ -66,27 +68,5 @@ internal sealed partial class QuestionStore(LiteDbStore store, ILogger logger)
     /// <summary>Deletes the questions (and their voters) created before <paramref name="cutoffMs"/> (Unix ms).</summary>
     public void DeleteCreatedBefore(long cutoffMs) => Durably(() => Questions.DeleteMany(q => q.CreatedAt < cutoffMs));
 
-    /// <summary>
-    /// Runs the writes through <see cref="LiteDbStore.WriteDurably"/>: after this, a kill -9 loses nothing.
-    /// A failure is kept for /healthz and rethrown, so the viewer never gets a confirmation.
-    /// </summary>
-    private void Durably(Action write)
-    {
-        try
-        {
-            LastError = store.WriteDurably(write) ? null : "checkpoint: voir le journal";
-        }
-        catch (Exception ex)
-        {
-            LastError = ex.GetType().Name + ": " + ex.Message;
-            Log.WriteFailed(logger, ex);
-            throw;
-        }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Error, Message = "Question change not saved: nothing was confirmed")]
-        public static partial void WriteFailed(ILogger logger, Exception exception);
-    }
+    private void Durably(Action write) => _writer.Durably(write);
 }

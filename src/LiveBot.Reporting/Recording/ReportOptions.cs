@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using LiveBot.Core.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace LiveBot.Reporting.Recording;
 
@@ -8,6 +10,10 @@ public sealed class ReportOptions
     public const string Section = "Report";
 
     /// <summary>How often counts are written to LiteDB (and the presenter page's statistics refreshed).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [InRange(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Report:FlushInterval doit être entre {1} et {2}.")]
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
+
+/// <summary>Checks <see cref="ReportOptions"/> at start (generated from its rules).</summary>
+[OptionsValidator]
+public sealed partial class ReportOptionsValidator : IValidateOptions<ReportOptions>;

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using LiveBot.Core.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace LiveBot.Check;
 
@@ -8,6 +10,10 @@ public sealed class CheckOptions
     public const string Section = "Check";
 
     /// <summary>Longest wait for one point (a hung service then gives ✗, never a hang).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    [InRange(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Check:ProbeTimeout doit être entre {1} et {2}.")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }
+
+/// <summary>Checks <see cref="CheckOptions"/> at start (generated from its rules).</summary>
+[OptionsValidator]
+public sealed partial class CheckOptionsValidator : IValidateOptions<CheckOptions>;

@@ -1,4 +1,5 @@
 using LiveBot.Check.Probes;
+using LiveBot.Core.Configuration;
 
 namespace LiveBot.Check;
 
@@ -14,7 +15,7 @@ public static class CheckServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddPreLiveCheck(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CheckOptions>().BindConfiguration(CheckOptions.Section).ValidateWith(new CheckOptionsValidator());
         services.AddHttpClient(HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<PreLiveCheck>();
         services.AddSingleton<ICheckProbe, ConfigurationProbe>();

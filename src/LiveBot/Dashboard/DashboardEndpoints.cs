@@ -1,4 +1,5 @@
 using System.Text;
+using LiveBot.Core.Configuration;
 using LiveBot.Core.Health;
 using LiveBot.Core.Metrics;
 using LiveBot.Hosting;
@@ -11,9 +12,7 @@ public static class DashboardEndpoints
     /// <summary>The presenter page, its token, its live feed and the overlay (<c>Dashboard</c> section).</summary>
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DashboardOptions>()
-            .Validate(o => string.IsNullOrWhiteSpace(o.Token) || o.Token.Trim().Length >= DashboardOptions.MinSecretLength, DashboardOptions.TokenTooShort);
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateWith(new DashboardOptionsValidator());
         services.AddSingleton<DashboardToken>();
         services.AddSingleton<AuthFailureThrottle>();
         services.AddSecurityHeaders();

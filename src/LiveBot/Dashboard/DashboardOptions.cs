@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using LiveBot.Core.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace LiveBot.Dashboard;
 
 /// <summary>The <c>Dashboard</c> section: the presenter page, its API and the OBS overlay.</summary>
-public sealed class DashboardOptions
+public sealed class DashboardOptions : IValidatableObject
 {
     public const string Section = "Dashboard";
 
@@ -20,6 +22,18 @@ public sealed class DashboardOptions
     public string? Token { get; set; }
 
     /// <summary>How often the live streams send a comment line so proxies and browsers keep them open.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [InRange(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Dashboard:Heartbeat doit être entre {1} et {2}.")]
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(Token) && Token.Trim().Length < MinSecretLength)
+        {
+            yield return new ValidationResult(TokenTooShort);
+        }
+    }
 }
+
+/// <summary>Checks <see cref="DashboardOptions"/> at start (generated from its rules).</summary>
+[OptionsValidator]
+public sealed partial class DashboardOptionsValidator : IValidateOptions<DashboardOptions>;

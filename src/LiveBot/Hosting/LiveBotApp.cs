@@ -12,6 +12,7 @@ using LiveBot.Reporting;
 using LiveBot.Twitch;
 using LiveBot.YouTube;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace LiveBot.Hosting;
@@ -69,7 +70,7 @@ public static class LiveBotApp
         var app = builder.Build();
 
         // Settings first (before the host would log a stack trace for them), then moderators' files.
-        app.Services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
+        ValidateSettings(app.Services);
         foreach (var file in app.Services.GetServices<IModeratorFile>())
         {
             file.LoadInitial();
@@ -124,6 +125,24 @@ public static class LiveBotApp
 
         await error.WriteLineAsync($"LiveBot s'est arrêté : un service interne a échoué ({string.Join(", ", failed)}). Voir le journal ci-dessus ; redémarrez le bot.");
         return BackgroundFailureExitCode;
+    }
+
+    /// <summary>
+    /// Checks every section at once. Several invalid sections come back from the host as an
+    /// <see cref="AggregateException"/>; they are merged into one <see cref="OptionsValidationException"/> so the
+    /// organiser reads every failure in one line, not a stack trace.
+    /// </summary>
+    private static void ValidateSettings(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            var failures = ex.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Distinct(StringComparer.Ordinal).ToList();
+            throw new OptionsValidationException(Options.DefaultName, typeof(object), failures);
+        }
     }
 
     /// <summary>The addresses Kestrel actually listens on (port 0 resolved).</summary>

@@ -20,10 +20,7 @@ public sealed partial class ChatOutbox
     private readonly RecentIds _answered = new(20_000);
     private readonly OutboxDrops _drops = new();
     private readonly List<(Func<OutgoingMessage, bool> Predicate, string Reason)> _dropWhere = [];
-    private TaskCompletionSource? _wakeup;
-    private bool _wakeRequested;
-    private bool _waiting;
-    private DateTimeOffset? _waitingUntil;
+    private readonly SenderWakeup _sleep;
     private int _pendingCount;
     private long _sent;
     private long _merged;
@@ -34,6 +31,7 @@ public sealed partial class ChatOutbox
         _policy = policy;
         _time = time;
         _logger = logger;
+        _sleep = new SenderWakeup(_gate, time);
     }
 
     /// <summary>
@@ -50,7 +48,7 @@ public sealed partial class ChatOutbox
             {
                 return new OutboxStatus(
                     _incoming.Count + Volatile.Read(ref _pendingCount), SentCount, _drops.Total,
-                    Interlocked.Read(ref _merged), AnsweredAskers, _waiting, _waitingUntil)
+                    Interlocked.Read(ref _merged), AnsweredAskers, _sleep.IsWaiting, _sleep.WaitingUntil)
                 {
                     DroppedByReason = _drops.ByReason,
                 };
@@ -114,19 +112,7 @@ public sealed partial class ChatOutbox
     }
 
     /// <summary>Makes the sender look again (new reply, connection up, limits changed).</summary>
-    public void Wake()
-    {
-        TaskCompletionSource? wakeup;
-        lock (_gate)
-        {
-            _wakeRequested = true;
-            _waiting = false;
-            wakeup = _wakeup;
-            _wakeup = null;
-        }
-
-        wakeup?.TrySetResult();
-    }
+    public void Wake() => _sleep.Wake();
 
     /// <summary>The one sender. Runs until <paramref name="cancellationToken"/> ends.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -313,56 +299,14 @@ public sealed partial class ChatOutbox
 
     private void PublishPendingCount() => Volatile.Write(ref _pendingCount, _pending.Count);
 
-    /// <summary>
-    /// Waits for the clock (<paramref name="wait"/>; null: no end) or a <see cref="Wake"/>. The timer exists
-    /// before the outbox says it waits, so whoever moves the clock after seeing it wait is never too early.
-    /// </summary>
-    private async Task WaitAsync(TimeSpan? wait, CancellationToken cancellationToken)
+    /// <summary>Publishes the queue's size, then sleeps for <paramref name="wait"/> (null: until woken).</summary>
+    private Task WaitAsync(TimeSpan? wait, CancellationToken cancellationToken)
     {
         PublishPendingCount();
-        var wakeup = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_gate)
-        {
-            if (_wakeRequested)
-            {
-                _wakeRequested = false;
-                return;
-            }
-
-            _wakeup = wakeup;
-        }
-
-        var now = _time.GetUtcNow();
-        using var timer = wait is { } delay ? _time.CreateTimer(_ => Wake(), null, Max(delay, TimeSpan.Zero), Timeout.InfiniteTimeSpan) : null;
-        await using var registration = cancellationToken.Register(Wake);
-        var waiting = false;
-        lock (_gate)
-        {
-            if (_wakeup == wakeup)
-            {
-                _waiting = waiting = true;
-                _waitingUntil = wait is { } until ? now + until : null;
-            }
-        }
-
-        if (waiting)
-        {
-            Changed?.Invoke();
-        }
-
-        await wakeup.Task;
-        lock (_gate)
-        {
-            _wakeRequested = false;
-            _waiting = false;
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
+        return _sleep.WaitAsync(wait, () => Changed?.Invoke(), cancellationToken);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static partial class Log
     {
