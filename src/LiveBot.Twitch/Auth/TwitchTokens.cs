@@ -1,3 +1,4 @@
+using LiveBot.Core.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -5,16 +6,44 @@ namespace LiveBot.Twitch.Auth;
 
 /// <summary>
 /// The bot's access token: validated at start and every hour (as Twitch requires), refreshed with the
-/// refresh token when Twitch refuses it. Tokens are never logged.
+/// refresh token when Twitch refuses it. A refreshed token is kept in the data folder (<see cref="TwitchTokenFile"/>)
+/// and used at the next start instead of the expired configured one. Tokens are never logged.
 /// </summary>
-public sealed partial class TwitchTokens(TwitchAuthClient auth, IOptions<TwitchOptions> options, TimeProvider time, ILogger<TwitchTokens> logger)
+public sealed partial class TwitchTokens
 {
     public static readonly TimeSpan ValidationInterval = TimeSpan.FromHours(1);
 
-    private readonly TwitchOptions _options = options.Value;
-    private readonly string _login = options.Value.Login.Trim().ToLowerInvariant();
-    private string _token = TwitchOptions.BareToken(options.Value.OAuthToken);
-    private string? _refreshToken = options.Value.RefreshToken;
+    private readonly TwitchAuthClient _auth;
+    private readonly TwitchOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TwitchTokens> _logger;
+    private readonly string _login;
+    private readonly string _configuredToken;
+    private readonly TwitchTokenFile _file;
+    private string _token;
+    private string? _refreshToken;
+
+    public TwitchTokens(TwitchAuthClient auth, IOptions<TwitchOptions> options, IOptions<StorageOptions> storage, TimeProvider time, ILogger<TwitchTokens> logger)
+    {
+        _auth = auth;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _login = _options.Login.Trim().ToLowerInvariant();
+        _configuredToken = TwitchOptions.BareToken(_options.OAuthToken);
+        _file = new TwitchTokenFile(System.IO.Path.Combine(storage.Value.DataFolder, TwitchTokenFile.FileName));
+        _token = _configuredToken;
+        _refreshToken = _options.RefreshToken;
+        if (_file.Load(_login, _configuredToken) is { } saved)
+        {
+            _token = TwitchOptions.BareToken(saved.AccessToken);
+            _refreshToken = string.IsNullOrWhiteSpace(saved.RefreshToken) ? _refreshToken : saved.RefreshToken;
+            Log.LoadedSaved(logger, saved.SavedAt);
+        }
+    }
+
+    /// <summary>True when the token in use came from the data folder (a refresh of an earlier run).</summary>
+    public bool UsesSavedToken => !string.Equals(AccessToken, _configuredToken, StringComparison.Ordinal);
 
     /// <summary>The access token to log in with (without "oauth:").</summary>
     public string AccessToken => Volatile.Read(ref _token);
@@ -25,11 +54,11 @@ public sealed partial class TwitchTokens(TwitchAuthClient auth, IOptions<TwitchO
     /// <summary>Asks Twitch whether the token is still good (an unknown answer is not a refusal).</summary>
     public async Task<TokenStatus> ValidateAsync(CancellationToken cancellationToken)
     {
-        var result = await auth.ValidateAsync(_options.AuthBaseUri, AccessToken, cancellationToken);
-        Log.Validated(logger, result.Status, result.ExpiresIn);
+        var result = await _auth.ValidateAsync(_options.AuthBaseUri, AccessToken, cancellationToken);
+        Log.Validated(_logger, result.Status, result.ExpiresIn);
         if (result.Login is { } login && !login.Equals(_login, StringComparison.OrdinalIgnoreCase))
         {
-            Log.LoginMismatch(logger, login, _login);
+            Log.LoginMismatch(_logger, login, _login);
         }
 
         return result.Status;
@@ -43,16 +72,21 @@ public sealed partial class TwitchTokens(TwitchAuthClient auth, IOptions<TwitchO
             return false;
         }
 
-        var refreshed = await auth.RefreshAsync(_options.AuthBaseUri, _options.ClientId, _options.ClientSecret, _refreshToken, cancellationToken);
+        var refreshed = await _auth.RefreshAsync(_options.AuthBaseUri, _options.ClientId, _options.ClientSecret, _refreshToken, cancellationToken);
         if (refreshed is null)
         {
-            Log.RefreshFailed(logger);
+            Log.RefreshFailed(_logger);
             return false;
         }
 
         Volatile.Write(ref _token, TwitchOptions.BareToken(refreshed.AccessToken));
         _refreshToken = refreshed.RefreshToken;
-        Log.RefreshedToken(logger);
+        Log.RefreshedToken(_logger);
+        if (!_file.Save(_login, _configuredToken, AccessToken, _refreshToken, _time.GetUtcNow()))
+        {
+            Log.NotSaved(_logger, _file.Path);
+        }
+
         Refreshed?.Invoke();
         return true;
     }
@@ -68,7 +102,7 @@ public sealed partial class TwitchTokens(TwitchAuthClient auth, IOptions<TwitchO
         {
             while (true)
             {
-                await Task.Delay(ValidationInterval, time, cancellationToken);
+                await Task.Delay(ValidationInterval, _time, cancellationToken);
                 try
                 {
                     if (!await EnsureValidAsync(cancellationToken))
@@ -78,7 +112,7 @@ public sealed partial class TwitchTokens(TwitchAuthClient auth, IOptions<TwitchO
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    Log.ValidationFailed(logger, ex);
+                    Log.ValidationFailed(_logger, ex);
                 }
             }
         }
@@ -100,6 +134,12 @@ public sealed partial class TwitchTokens(TwitchAuthClient auth, IOptions<TwitchO
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Twitch: access token refreshed")]
         public static partial void RefreshedToken(ILogger logger);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Twitch: using the token refreshed on {SavedAt} (data folder) instead of the configured one")]
+        public static partial void LoadedSaved(ILogger logger, DateTimeOffset savedAt);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Twitch: the refreshed token could not be kept in {Path}; a restart will refresh again")]
+        public static partial void NotSaved(ILogger logger, string path);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Twitch: token refresh failed")]
         public static partial void RefreshFailed(ILogger logger);

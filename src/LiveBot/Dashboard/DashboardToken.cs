@@ -51,21 +51,7 @@ public sealed partial class DashboardToken
             }
 
             var token = Generate();
-            Directory.CreateDirectory(folder);
-            var temp = path + ".tmp";
-            var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            using (var stream = new FileStream(temp, fileOptions))
-            {
-                stream.Write(Encoding.UTF8.GetBytes(token + "\n"));
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
+            OwnerOnlyFile.WriteAllText(path, token + "\n");
             Log.TokenCreated(logger, path);
             return token;
         }
