@@ -45,8 +45,7 @@ catch (OptionsValidationException ex)
     return 2;
 }
 
-await app.RunAsync();
-return 0;
+return await LiveBotApp.RunAsync(app, Console.Error);
 
 /// <summary>Entry point, visible to the host-level tests.</summary>
 public partial class Program;

@@ -88,6 +88,32 @@ public static class LiveBotApp
         return app;
     }
 
+    /// <summary>Exit code of a run whose background service failed (the host stops on it): a supervisor restarts the bot.</summary>
+    public const int BackgroundFailureExitCode = 1;
+
+    /// <summary>
+    /// Runs the bot until it stops. 0 after a normal stop (Ctrl+C, SIGTERM); <see cref="BackgroundFailureExitCode"/>
+    /// when it stopped because a background service failed, which is said in French on <paramref name="error"/>
+    /// (issue 13: the host used to exit 0, so a restart-on-failure supervisor left it down).
+    /// </summary>
+    public static async Task<int> RunAsync(WebApplication app, TextWriter error)
+    {
+        // Taken before the run: the host disposes its services when it stops.
+        var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+        await app.RunAsync();
+        var failed = background
+            .Where(s => s.ExecuteTask is { IsFaulted: true })
+            .Select(s => s.GetType().Name)
+            .ToList();
+        if (failed.Count == 0)
+        {
+            return 0;
+        }
+
+        await error.WriteLineAsync($"LiveBot s'est arrêté : un service interne a échoué ({string.Join(", ", failed)}). Voir le journal ci-dessus ; redémarrez le bot.");
+        return BackgroundFailureExitCode;
+    }
+
     /// <summary>The addresses Kestrel actually listens on (port 0 resolved).</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
