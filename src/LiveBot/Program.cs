@@ -39,6 +39,11 @@ catch (ConfigFileException ex)
     Console.Error.WriteLine($"LiveBot ne démarre pas : {ex.Error}");
     return 2;
 }
+catch (LiveBot.Core.Storage.StorageOpenException ex)
+{
+    Console.Error.WriteLine($"LiveBot ne démarre pas : {ex.Message}");
+    return 2;
+}
 catch (OptionsValidationException ex)
 {
     Console.Error.WriteLine($"LiveBot ne démarre pas, configuration invalide : {string.Join(" ; ", ex.Failures)}");

@@ -24,7 +24,19 @@ public sealed partial class LiteDbStore : IDisposable
 
         Path = path;
         _logger = logger ?? NullLogger<LiteDbStore>.Instance;
-        Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+        DatabaseFileCheck.Verify(path);
+        OwnerOnly.Prepare(path);
+        OwnerOnly.Prepare(DatabaseFileCheck.LogPath(path));
+        try
+        {
+            Database = new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct });
+            _ = Database.GetCollectionNames().ToList();
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or IOException or LiteException)
+        {
+            throw new StorageOpenException(
+                $"la base de données « {path} » ne s'ouvre pas en écriture ({ex.GetType().Name}). Vérifiez que le dossier de données est accessible en écriture au compte du bot et que le disque n'est pas plein, puis relancez.", ex);
+        }
     }
 
     public string Path { get; }

@@ -100,11 +100,23 @@ public static class LiveBotApp
     {
         // Taken before the run: the host disposes its services when it stops.
         var background = app.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-        await app.RunAsync();
-        var failed = background
-            .Where(s => s.ExecuteTask is { IsFaulted: true })
-            .Select(s => s.GetType().Name)
-            .ToList();
+        Exception? thrown = null;
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (Exception ex)
+        {
+            // A service that fails while the host is still starting makes the start itself throw (or cancel).
+            thrown = ex;
+        }
+
+        var failed = background.Where(s => s.ExecuteTask is { IsFaulted: true }).Select(s => s.GetType().Name).ToList();
+        if (failed.Count == 0 && thrown is not null and not OperationCanceledException)
+        {
+            failed.Add(thrown.GetType().Name);
+        }
+
         if (failed.Count == 0)
         {
             return 0;
