@@ -59,6 +59,7 @@ public sealed partial class ChatInputTableTests
         { "serveur Cayenne", "G1803", "97302" },
         { "cuisinier Mamoudzou", "G1602", "97611" },
         { "boulanger 97400", "D1102", "97411" },
+        { "cuisinier corse-du-sud", "G1602", "dep:2A" },
     };
 
     public static TheoryData<string, string, string> Titles() => new()
@@ -123,6 +124,10 @@ public sealed partial class ChatInputTableTests
         { "je cherche une alternance agent de sécurité à Lille", "K2503", "59350" },
         { "technicien de maintenence Nantes", "I1304", "44109" },
         { "préparateur de comandes Lyon", "N1103", "69123" },
+
+        // Phone phrasing: all lower case, no accents, "sur" for "in".
+        { "coiffeuse sur toulouse", "D1202", "31555" },
+        { "vendeuse a bordeaux", "D1214", "33063" },
     };
 
     public static TheoryData<string, string, string> Diplomas() => new()
@@ -138,6 +143,7 @@ public sealed partial class ChatInputTableTests
         { "BTS GPME Nantes", "BTS GPME", "44109" },
         { "bts sam toulouse", "BTS SAM", "31555" },
         { "BTS CG Lille", "BTS CG", "59350" },
+        { "bts mco à montpellier", "BTS MCO", "34172" },
         { "bts ci marseille", "BTS CI", "13055" },
         { "BTS SP3S Montpellier", "BTS SP3S", "34172" },
         { "CAP AEPE Rennes", "CAP AEPE", "35238" },
