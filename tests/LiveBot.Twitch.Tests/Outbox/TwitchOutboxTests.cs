@@ -59,7 +59,9 @@ public sealed class TwitchOutboxTests : IAsyncLifetime
         Assert.Empty(_transport.Checker.Breaches);
         Assert.Equal(0, _transport.Checker.Duplicates);
         sent = _transport.Lines.Count;
-        Assert.Contains(_transport.Lines, l => l.Contains(":@user0 @user1 @user2", StringComparison.Ordinal));
+        // Which askers share a message depends on when the sender wakes relative to the enqueues (two threads):
+        // only that some reply names several askers at once is certain.
+        Assert.Contains(_transport.Lines, l => l.Contains("PRIVMSG #chan :@user", StringComparison.Ordinal) && l.Split(" @user").Length >= 3);
         Assert.True(_outbox.DroppedCount > 0, "replies older than MaxReplyAge are dropped");
         Assert.True(_outbox.MergedCount > 0);
         Assert.Equal(500, sent + _outbox.DroppedCount + _outbox.MergedCount);
