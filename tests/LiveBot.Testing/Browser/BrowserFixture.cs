@@ -1,8 +1,13 @@
 using Microsoft.Playwright;
+using Xunit;
 
-namespace LiveBot.Dashboard.Tests.Support;
+namespace LiveBot.Testing.Browser;
 
-/// <summary>One headless Chromium-family browser (see <see cref="BrowserLocator"/>) shared by every browser test.</summary>
+/// <summary>
+/// One headless Chromium-family browser (see <see cref="BrowserLocator"/>) shared by every browser test of a test
+/// project. xunit needs the collection definition in the test assembly itself: each project declares its own
+/// <c>[CollectionDefinition]</c> over this fixture.
+/// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     private IPlaywright? _playwright;
@@ -45,7 +50,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         return context;
     }
 
-    public static string Screenshot(string name) => Path.Combine(ScreenshotFolder, name + ".png");
+    /// <summary>The path of a screenshot; ".png" is added when the name has no extension.</summary>
+    public static string Screenshot(string name) => Path.Combine(ScreenshotFolder, Path.HasExtension(name) ? name : name + ".png");
 
     public async Task DisposeAsync()
     {
@@ -56,10 +62,4 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _playwright?.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
-{
-    public const string Name = "browser";
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
 
-namespace LiveBot.Dashboard.Tests.Support;
+namespace LiveBot.Testing.Browser;
 
 /// <summary>
 /// Finds a Chromium-family browser for the browser tests, as a new user's machine has one: Debian's
