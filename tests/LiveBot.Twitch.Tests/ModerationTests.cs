@@ -3,6 +3,7 @@ using LiveBot.Core.Chat.Outbox;
 using LiveBot.Questions;
 using LiveBot.Testing;
 using LiveBot.Twitch.Tests.Fakes;
+using LiveBot.Twitch.Outbox;
 using LiveBot.Twitch.Tests.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -28,16 +29,7 @@ public sealed class ModerationTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await FakeTwitchServer.StartAsync(time);
         await using var bot = await BotHost.StartAsync(settings: server.BotSettings(), configure: b => b.Services.AddSingleton<TimeProvider>(time));
-        var outbox = bot.Service<TwitchChatClient>().Outbox;
-        var queue = bot.Service<QuestionQueue>();
-        await server.WaitForJoinAsync("chan");
-
-        var first = server.WaitForLineAsync(r => r.Line.StartsWith("@reply-parent-msg-id=b1 ", StringComparison.Ordinal));
-        await server.SayAsync("chan", "Bob", "!aide", id: "b1");
-        await first;
-        await server.SendLineAsync(FakeTwitchServer.PrivmsgLine("chan", "Alice", Question, id: "a1", userId: AliceId));
-        await server.BarrierAsync();
-        await OutboxWaits.UntilAsync(outbox, s => s.Pending == 1 && s.IsIdleAt(time.GetUtcNow()));
+        var (outbox, queue) = await AliceAsksWhileBobIsAnsweredAsync(server, bot, time);
         Assert.Equal(("twitch:424242", "a1"), (queue.Get(1)!.AuthorId, queue.Get(1)!.SourceMessageId));
 
         await server.SendLineAsync(line);
@@ -60,16 +52,7 @@ public sealed class ModerationTests
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var server = await FakeTwitchServer.StartAsync(time);
         await using var bot = await BotHost.StartAsync(settings: server.BotSettings(), configure: b => b.Services.AddSingleton<TimeProvider>(time));
-        var outbox = bot.Service<TwitchChatClient>().Outbox;
-        var queue = bot.Service<QuestionQueue>();
-        await server.WaitForJoinAsync("chan");
-
-        var first = server.WaitForLineAsync(r => r.Line.StartsWith("@reply-parent-msg-id=b1 ", StringComparison.Ordinal));
-        await server.SayAsync("chan", "Bob", "!aide", id: "b1");
-        await first;
-        await server.SendLineAsync(FakeTwitchServer.PrivmsgLine("chan", "Alice", Question, id: "a1", userId: AliceId));
-        await server.BarrierAsync();
-        await OutboxWaits.UntilAsync(outbox, s => s.Pending == 1 && s.IsIdleAt(time.GetUtcNow()));
+        var (outbox, queue) = await AliceAsksWhileBobIsAnsweredAsync(server, bot, time);
 
         await server.SendLineAsync("@room-id=456;tmi-sent-ts=1700000001000 :tmi.twitch.tv CLEARCHAT #chan");
         await OutboxWaits.UntilAsync(outbox, s => s.Dropped == 1 && s.Pending == 0);
@@ -108,6 +91,26 @@ public sealed class ModerationTests
         await server.BarrierAsync();
 
         Assert.Equal("timedout", client.Outbox.BlockedChannels["chan"].Reason);
+    }
+
+    /// <summary>
+    /// Bob's <c>!aide</c> is answered, then Alice files a question: its acknowledgement waits the channel's
+    /// one-second pace (the bot is not moderator), which is when the moderation line under test arrives.
+    /// </summary>
+    private static async Task<(TwitchOutbox Outbox, QuestionQueue Queue)> AliceAsksWhileBobIsAnsweredAsync(
+        FakeTwitchServer server, BotHost bot, FakeTimeProvider time)
+    {
+        var outbox = bot.Service<TwitchChatClient>().Outbox;
+        var queue = bot.Service<QuestionQueue>();
+        await server.WaitForJoinAsync("chan");
+
+        var first = server.WaitForLineAsync(r => r.Line.StartsWith("@reply-parent-msg-id=b1 ", StringComparison.Ordinal));
+        await server.SayAsync("chan", "Bob", "!aide", id: "b1");
+        await first;
+        await server.SendLineAsync(FakeTwitchServer.PrivmsgLine("chan", "Alice", Question, id: "a1", userId: AliceId));
+        await server.BarrierAsync();
+        await OutboxWaits.UntilAsync(outbox, s => s.Pending == 1 && s.IsIdleAt(time.GetUtcNow()));
+        return (outbox, queue);
     }
 
     private static async Task WaitForQuestionAsync(QuestionQueue queue, Func<LiveBot.Questions.Question, bool> condition)
