@@ -1,6 +1,6 @@
 using LiveBot.YouTube.Tests.Fake;
 
-namespace LiveBot.YouTube.Tests;
+namespace LiveBot.YouTube.Tests.Reading;
 
 public sealed class ErrorTests
 {

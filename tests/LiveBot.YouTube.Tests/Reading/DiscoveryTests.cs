@@ -2,7 +2,7 @@ using LiveBot.Testing;
 using LiveBot.YouTube.Tests.Fake;
 using Microsoft.Extensions.Options;
 
-namespace LiveBot.YouTube.Tests;
+namespace LiveBot.YouTube.Tests.Reading;
 
 public sealed class DiscoveryTests
 {

@@ -1,6 +1,6 @@
 using LiveBot.YouTube.Tests.Fake;
 
-namespace LiveBot.YouTube.Tests;
+namespace LiveBot.YouTube.Tests.Reading;
 
 /// <summary>YouTube:Transport=Auto: the stream, checked by a liveChatMessages.list every StreamWatchdog, and its fallback to polling.</summary>
 public sealed class WatchdogTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using LiveBot.YouTube.Tests.Fake;
 
-namespace LiveBot.YouTube.Tests;
+namespace LiveBot.YouTube.Tests.Reading;
 
 public sealed class ReadingTests
 {

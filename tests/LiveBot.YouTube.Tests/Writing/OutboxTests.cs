@@ -1,4 +1,4 @@
-namespace LiveBot.YouTube.Tests;
+namespace LiveBot.YouTube.Tests.Writing;
 
 public sealed class OutboxTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using LiveBot.YouTube.Tests.Fake;
 
-namespace LiveBot.YouTube.Tests;
+namespace LiveBot.YouTube.Tests.Reading;
 
 /// <summary>Reading the chat through liveChatMessages.streamList (REST server streaming) and its fallback to polling.</summary>
 public sealed class StreamTests
