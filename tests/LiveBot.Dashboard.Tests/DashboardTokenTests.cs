@@ -58,11 +58,28 @@ public sealed class DashboardTokenTests
     }
 
     [Theory]
-    [InlineData("http://0.0.0.0:5080", "http://127.0.0.1:5080/overlay")]
-    [InlineData("http://[::]:8080/", "http://127.0.0.1:8080/overlay")]
-    [InlineData("http://127.0.0.1:5080", "http://127.0.0.1:5080/overlay")]
-    public void OverlayUrl_WildcardAddress_BecomesLoopback(string address, string expected) =>
-        Assert.Equal(expected, DashboardLinks.OverlayUrl(address));
+    [InlineData("http://0.0.0.0:5080", "http://127.0.0.1:5080")]
+    [InlineData("http://[::]:8080/", "http://127.0.0.1:8080")]
+    [InlineData("http://127.0.0.1:5080", "http://127.0.0.1:5080")]
+    public void Origin_WildcardAddress_BecomesLoopback(string address, string expected) =>
+        Assert.Equal(expected, DashboardLinks.Origin(address));
+
+    [Fact]
+    public async Task Start_EmptyOverlayKey_GeneratedOwnerOnlyAndPrintedInTheOverlayAddress_Issue13()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        var file = Path.Combine(bot.Folder, "data", OverlayKey.FileName);
+        var url = bot.Service<DashboardLinks>().OverlayUrl("http://0.0.0.0:5080");
+        var key = (await File.ReadAllTextAsync(file)).Trim();
+
+        Assert.Equal("http://127.0.0.1:5080/overlay?key=" + key, url);
+        Assert.NotEqual(bot.Service<DashboardToken>().Value, key);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+    }
 
     [Fact]
     public async Task Start_ConfiguredToken_UsedAndNoFileWritten()

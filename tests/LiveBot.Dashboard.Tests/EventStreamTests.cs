@@ -1,5 +1,7 @@
 using LiveBot.Dashboard;
+using System.Net.Http.Json;
 using System.Text.Json;
+using LiveBot.Testing;
 using LiveBot.Dashboard.Tests.Support;
 using LiveBot.Questions;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,22 +34,34 @@ public sealed class EventStreamTests
     }
 
     [Fact]
-    public async Task OverlayEvents_TooManyOpen_503ForTheNextOne()
+    public async Task OverlayEvents_KeylessFromOneAddress_FourThen503AndTheKeyStillGetsIn_Issue13()
     {
         await using var bot = await DashboardBot.StartAsync();
+        var key = bot.Service<OverlayKey>().Value;
         var open = new List<SseReader>();
         try
         {
-            for (var i = 0; i < DashboardEndpoints.MaxOverlayStreams; i++)
+            for (var i = 0; i < OverlaySlots.MaxKeylessPerAddress; i++)
             {
-                var overlay = await SseReader.OpenAsync(bot.Http, "overlay/events");
-                open.Add(overlay);
-                await overlay.WaitForAsync("onair");
+                open.Add(await OpenOverlayAsync(bot, "overlay/events"));
             }
 
             using var refused = await bot.Http.GetAsync("overlay/events", HttpCompletionOption.ResponseHeadersRead);
-
             Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Contains("sans clé", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // OBS, opened with the address the page shows, is not locked out by idle keyless streams.
+            open.Add(await OpenOverlayAsync(bot, "overlay/events?key=" + Uri.EscapeDataString(key)));
+            Assert.Equal(OverlaySlots.MaxKeylessPerAddress + 1, bot.Service<OverlaySlots>().Open);
+
+            // Leaving frees the slot (once the bot sees the connection close).
+            var slots = bot.Service<OverlaySlots>();
+            var left = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            slots.Left += () => left.TrySetResult();
+            await open[0].DisposeAsync();
+            open.RemoveAt(0);
+            await left.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            open.Add(await OpenOverlayAsync(bot, "overlay/events"));
         }
         finally
         {
@@ -56,6 +70,67 @@ public sealed class EventStreamTests
                 await overlay.DisposeAsync();
             }
         }
+    }
+
+    [Fact]
+    public async Task OverlayEvents_WrongKey_401InFrench_Issue13()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+
+        using var refused = await bot.Http.GetAsync("overlay/events?key=pas-la-bonne-cle-0123456789", HttpCompletionOption.ResponseHeadersRead);
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("Clé d'overlay inconnue", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, bot.Service<OverlaySlots>().Open);
+    }
+
+    [Fact]
+    public void OverlaySlots_KeylessFromManyAddresses_LastSlotsKeptForKeyedClients_Issue13()
+    {
+        var slots = new OverlaySlots();
+        var taken = new List<IDisposable>();
+        for (var i = 0; ; i++)
+        {
+            var address = new System.Net.IPAddress([10, 0, (byte)(i / 250), (byte)(i % 250 + 1)]);
+            if (slots.TryEnter(address, keyed: false) is not { } slot)
+            {
+                break;
+            }
+
+            taken.Add(slot);
+        }
+
+        Assert.Equal(OverlaySlots.Max - OverlaySlots.KeyedReserve, taken.Count);
+        for (var i = 0; i < OverlaySlots.KeyedReserve; i++)
+        {
+            Assert.NotNull(slots.TryEnter(System.Net.IPAddress.Loopback, keyed: true));
+        }
+
+        Assert.Null(slots.TryEnter(System.Net.IPAddress.Loopback, keyed: true));
+        taken[0].Dispose();
+        taken[0].Dispose();
+        Assert.Equal(OverlaySlots.Max - 1, slots.Open);
+    }
+
+    [Fact]
+    public async Task ApiOverlay_WithToken_GivesTheOverlayPathWithItsKey_Issue13()
+    {
+        await using var bot = await DashboardBot.StartAsync(settings: new Dictionary<string, string> { ["Dashboard:OverlayKey"] = "cle-overlay-de-test-0123" });
+        using var client = bot.Authorized();
+
+        var body = await client.GetFromJsonAsync<System.Text.Json.JsonElement>("api/overlay");
+        using var anonymous = await bot.Http.GetAsync("api/overlay");
+
+        Assert.Equal("/overlay?key=cle-overlay-de-test-0123", body.GetProperty("path").GetString());
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.EndsWith("/overlay?key=cle-overlay-de-test-0123", bot.Service<DashboardLinks>().OverlayUrl("http://0.0.0.0:5080"), StringComparison.Ordinal);
+    }
+
+    private static async Task<SseReader> OpenOverlayAsync(BotHost bot, string path)
+    {
+        var overlay = await SseReader.OpenAsync(bot.Http, path);
+        await overlay.WaitForAsync("onair");
+        return overlay;
     }
 
     [Fact]

@@ -178,8 +178,9 @@ public sealed class SmallScreenTests(BrowserFixture browser)
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#export").TapAsync());
             Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
-            var overlay = await context.RunAndWaitForPageAsync(() => page.Locator("a[href='/overlay']").TapAsync());
-            Assert.EndsWith("/overlay", overlay.Url, StringComparison.Ordinal);
+            await Expect(page.Locator("#overlay-link")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^/overlay\\?key="));
+            var overlay = await context.RunAndWaitForPageAsync(() => page.Locator("#overlay-link").TapAsync());
+            Assert.Contains("/overlay?key=", overlay.Url, StringComparison.Ordinal);
             await overlay.CloseAsync();
 
             await TestChatByTapAsync(page, width, height);

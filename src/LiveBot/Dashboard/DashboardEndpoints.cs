@@ -14,6 +14,8 @@ public static class DashboardEndpoints
     {
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateWith(new DashboardOptionsValidator());
         services.AddSingleton<DashboardToken>();
+        services.AddSingleton<OverlayKey>();
+        services.AddSingleton<OverlaySlots>();
         services.AddSingleton<AuthFailureThrottle>();
         services.AddSecurityHeaders();
         services.AddSingleton<DashboardLinks>();
@@ -27,12 +29,13 @@ public static class DashboardEndpoints
         return services;
     }
 
-    /// <summary>Most overlay event streams open at once (the overlay needs no token).</summary>
-    public const int MaxOverlayStreams = 32;
+    /// <summary>Most overlay event streams open at once (see <see cref="OverlaySlots"/>).</summary>
+    public const int MaxOverlayStreams = OverlaySlots.Max;
 
     /// <summary>
     /// <c>GET /</c> (token), <c>GET /events</c> (token), <c>GET /overlay</c> and <c>GET /overlay/events</c>
-    /// (public: the on-air question only), <c>/assets/*</c>, and the question API.
+    /// (the on-air question only; <c>?key=</c> the overlay key for a reserved slot), <c>GET /api/overlay</c>
+    /// (token: the overlay's address with its key), <c>/assets/*</c>, and the question API.
     /// </summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
@@ -43,22 +46,49 @@ public static class DashboardEndpoints
             return StreamAsync(context, subscription, feed.PresenterSnapshot() + polls.PresenterSnapshot() + offers.PresenterSnapshot());
         }).RequireDashboardToken().WithSecurityHeaders();
         app.MapGet("/overlay", () => Asset("overlay.html")).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
-        app.MapGet("/overlay/events", (HttpContext context, DashboardFeed feed, PollFeed polls) =>
-        {
-            // Public, so bounded: a few OBS scenes need a handful; past that it is someone else.
-            if (feed.OverlayCount >= MaxOverlayStreams)
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return context.Response.WriteAsJsonAsync(new { error = "Trop d'overlays ouverts." });
-            }
-
-            var subscription = feed.SubscribeOverlay();
-            return StreamAsync(context, subscription, feed.OverlaySnapshot() + polls.OverlaySnapshot());
-        }).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
+        app.MapGet("/overlay/events", OverlayEvents).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
+        app.MapGet("/api/overlay", (HttpContext context, DashboardLinks links) =>
+            Results.Json(new { path = links.OverlayPath() })).RequireDashboardToken().WithSecurityHeaders();
         app.MapGet("/assets/{name}", (string name) => Asset(name)).WithSecurityHeaders(SecurityHeaders.OverlayPolicy);
         app.MapQuestionApi();
         app.MapPollApi();
         return app;
+    }
+
+    /// <summary>
+    /// The overlay's stream. A wrong key is refused (401); without a key a client gets a bounded share of the
+    /// slots (<see cref="OverlaySlots"/>), so idle keyless connections never lock OBS out.
+    /// </summary>
+    private static Task OverlayEvents(
+        HttpContext context, DashboardFeed feed, PollFeed polls, OverlaySlots slots, OverlayKey key, DashboardToken token)
+    {
+        var offered = context.Request.Query["key"].ToString();
+        if (offered.Length > 0 && !key.Matches(offered))
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return context.Response.WriteAsJsonAsync(new { error = "Clé d'overlay inconnue : reprenez l'adresse de l'overlay sur la page des présentateurs." });
+        }
+
+        var keyed = offered.Length > 0 || DashboardAuth.IsAuthorized(context, token);
+        var slot = slots.TryEnter(context.Connection.RemoteIpAddress, keyed);
+        if (slot is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return context.Response.WriteAsJsonAsync(new
+            {
+                error = keyed ? "Trop d'overlays ouverts." : "Trop d'overlays ouverts sans clé : utilisez l'adresse de l'overlay avec sa clé (page des présentateurs).",
+            });
+        }
+
+        return StreamOverlayAsync(context, slot, feed.SubscribeOverlay(), feed.OverlaySnapshot() + polls.OverlaySnapshot());
+    }
+
+    private static async Task StreamOverlayAsync(HttpContext context, IDisposable slot, FeedSubscription subscription, string snapshot)
+    {
+        using (slot)
+        {
+            await StreamAsync(context, subscription, snapshot);
+        }
     }
 
     /// <summary>

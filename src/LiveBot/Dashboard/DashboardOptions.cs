@@ -21,15 +21,29 @@ public sealed class DashboardOptions : IValidatableObject
     /// </summary>
     public string? Token { get; set; }
 
+    /// <summary>
+    /// The overlay's own key (in the overlay address OBS opens): a keyed overlay always finds a free slot.
+    /// Empty: generated at first start and kept in <c>data/overlay-key</c>.
+    /// </summary>
+    public string? OverlayKey { get; set; }
+
     /// <summary>How often the live streams send a comment line so proxies and browsers keep them open.</summary>
     [InRange(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Dashboard:Heartbeat doit être entre {1} et {2}.")]
     public TimeSpan Heartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
+    public const string OverlayKeyTooShort =
+        "Dashboard:OverlayKey est trop court : 16 caractères au moins (laissez-le vide pour qu'une clé sûre soit générée dans data/overlay-key)";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (!string.IsNullOrWhiteSpace(Token) && Token.Trim().Length < MinSecretLength)
         {
             yield return new ValidationResult(TokenTooShort);
+        }
+
+        if (!string.IsNullOrWhiteSpace(OverlayKey) && OverlayKey.Trim().Length < MinSecretLength)
+        {
+            yield return new ValidationResult(OverlayKeyTooShort);
         }
     }
 }

@@ -35,10 +35,10 @@ public sealed partial class DashboardToken
     public static string Generate() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
         .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    /// <summary>Reads <c>FOLDER/dashboard-token</c>, or writes a new one there (owner-only on Unix).</summary>
-    public static string LoadOrCreate(string folder, ILogger logger)
+    /// <summary>Reads <c>FOLDER/dashboard-token</c> (or <paramref name="fileName"/>), or writes a new one there (owner-only on Unix).</summary>
+    public static string LoadOrCreate(string folder, ILogger logger, string fileName = FileName)
     {
-        var path = Path.Combine(folder, FileName);
+        var path = Path.Combine(folder, fileName);
         try
         {
             if (File.Exists(path))
@@ -66,10 +66,10 @@ public sealed partial class DashboardToken
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Presenter token generated and kept in {Path}")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Secret generated and kept in {Path}")]
         public static partial void TokenCreated(ILogger logger, string path);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the presenter token in {Path}: it is valid until the bot stops")]
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the secret in {Path}: it is valid until the bot stops")]
         public static partial void TokenNotSaved(ILogger logger, string path, Exception exception);
     }
 }

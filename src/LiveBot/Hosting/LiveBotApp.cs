@@ -152,8 +152,9 @@ public static class LiveBotApp
     private static void PrintStartLine(WebApplication app)
     {
         var address = Addresses(app).FirstOrDefault() ?? DefaultUrl;
-        var page = app.Services.GetRequiredService<DashboardLinks>().PresenterPageUrl(address);
-        Console.WriteLine($"LiveBot est prêt. Page des présentateurs : {page}");
+        var links = app.Services.GetRequiredService<DashboardLinks>();
+        Console.WriteLine($"LiveBot est prêt. Page des présentateurs : {links.PresenterPageUrl(address)}");
+        Console.WriteLine($"Overlay OBS (source « Navigateur ») : {links.OverlayUrl(address)}");
     }
 
     private static (string ConfigDir, string[] Remaining) ExtractConfigDir(string[] args)

@@ -19,6 +19,7 @@ public sealed class SettingsValidationTests
         { "Offers:WidenedRadius", "5", "Offers:WidenedRadius doit valoir au moins Offers:Radius" },
         { "Dashboard:Heartbeat", "00:00:00", "Dashboard:Heartbeat doit être entre" },
         { "Dashboard:Token", "court", "Dashboard:Token est trop court" },
+        { "Dashboard:OverlayKey", "court", "Dashboard:OverlayKey est trop court" },
         { "Report:FlushInterval", "01:00:00", "Report:FlushInterval doit être entre" },
         { "Check:ProbeTimeout", "00:00:00", "Check:ProbeTimeout doit être entre" },
         { "Twitch:Enabled", "true", "Twitch:Login est requis" },

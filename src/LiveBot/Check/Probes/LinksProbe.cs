@@ -22,6 +22,6 @@ public sealed class LinksProbe(DashboardLinks links) : ICheckProbe
 
         return Task.FromResult<IReadOnlyList<CheckLine>>([
             CheckLine.Ok(PageName, links.PresenterPageUrl(address)),
-            CheckLine.Ok(OverlayName, DashboardLinks.OverlayUrl(address) + " (source « Navigateur » d'OBS, 1920 × 1080)")]);
+            CheckLine.Ok(OverlayName, links.OverlayUrl(address) + " (source « Navigateur » d'OBS, 1920 × 1080)")]);
     }
 }

@@ -1,5 +1,5 @@
 "use strict";
-// The OBS overlay: only ever knows the on-air question (public stream /overlay/events).
+// The OBS overlay: only ever knows the on-air question (stream /overlay/events, with the overlay key when given).
 // Viewer text goes in with textContent only.
 (function () {
   const LEAVE_MS = 450; // the .card transition
@@ -43,7 +43,9 @@
   // EventSource reconnects by itself after a dropped stream (bot restarted); if it gives up, start again:
   // an OBS source stays open for hours and must come back on its own.
   function connect() {
-    const source = new EventSource("/overlay/events");
+    // The overlay key from the address OBS was given (?key=) goes with the stream: it keeps a slot for OBS.
+    const key = params.get("key");
+    const source = new EventSource("/overlay/events" + (key ? "?key=" + encodeURIComponent(key) : ""));
     // ?show=poll: polls only (overlay-poll.js listens on the same stream).
     if (only !== "poll") source.addEventListener("onair", (e) => show(JSON.parse(e.data).question));
     document.dispatchEvent(new CustomEvent("livebot:source", { detail: source }));
