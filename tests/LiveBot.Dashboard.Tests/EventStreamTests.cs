@@ -126,6 +126,49 @@ public sealed class EventStreamTests
         Assert.EndsWith("/overlay?key=cle-overlay-de-test-0123", bot.Service<DashboardLinks>().OverlayUrl("http://0.0.0.0:5080"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Events_QueueLargerThanThePageShows_SnapshotCappedToOpenQuestionsRestOnDemand_Issue13()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        using var client = bot.Authorized();
+        var queue = bot.Service<QuestionQueue>();
+        var random = new Random(13);
+        var open = DashboardFeed.MaxSnapshotQuestions + 20;
+        for (var i = 0; i < open + 5; i++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, 6).Select(_ => Word(random))) + " ?";
+            Assert.Equal(SubmitOutcome.Added, queue.Submit("twitch", "chan", "twitch:" + i, "viewer" + i, text).Outcome);
+        }
+
+        for (var id = 1; id <= 5; id++)
+        {
+            queue.Hide(id);
+        }
+
+        queue.Vote(open, "twitch:voter");
+        queue.PutOnAir(open + 5);
+
+        await using var events = await SseReader.OpenAsync(client, "events");
+        var snapshot = JsonDocument.Parse(await events.WaitForAsync("snapshot")).RootElement;
+        var ids = snapshot.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("id").GetInt32()).ToList();
+        var hidden = await client.GetFromJsonAsync<JsonElement>("api/questions?status=hidden");
+
+        Assert.Equal(DashboardFeed.MaxSnapshotQuestions, ids.Count);
+        Assert.Equal(open + 5 - DashboardFeed.MaxSnapshotQuestions, snapshot.GetProperty("omitted").GetInt32());
+        Assert.Equal([open + 5, open, 6, 7], ids.Take(4));
+        Assert.DoesNotContain(1, ids);
+        Assert.Equal(5, hidden.GetProperty("questions").GetArrayLength());
+    }
+
+    private static string Word(Random random) =>
+        string.Create(random.Next(5, 9), random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = "abcdefghijklmnoprstuv"[r.Next(21)];
+            }
+        });
+
     private static async Task<SseReader> OpenOverlayAsync(BotHost bot, string path)
     {
         var overlay = await SseReader.OpenAsync(bot.Http, path);

@@ -22,6 +22,12 @@ public sealed partial class DashboardFeed : BackgroundService
     /// <summary>Frames waiting for one client before it counts as stuck.</summary>
     public const int ClientBacklog = 4096;
 
+    /// <summary>
+    /// Most questions in a page's first frame: the open ones first (on air, then most votes, then oldest). The page
+    /// shows 200 at most; answered and hidden ones, and open ones past this, are asked for when a filter shows them.
+    /// </summary>
+    public const int MaxSnapshotQuestions = 300;
+
     /// <summary>camelCase; French letters kept readable, but &lt; &gt; &amp; ' + always escaped (never HTML, even by mistake).</summary>
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
@@ -78,16 +84,31 @@ public sealed partial class DashboardFeed : BackgroundService
     public FeedSubscription SubscribeOverlay() => Subscribe(_overlays);
 
     /// <summary>
-    /// Every question, the counters, the config state and whether the test chat is on, as one <c>snapshot</c>
-    /// event, followed by the last frame of each <see cref="PublishPresenter"/> event (statistics...).
+    /// What the page shows first (the open questions, at most <see cref="MaxSnapshotQuestions"/>, and how many
+    /// others it may ask <c>GET /api/questions</c> for), the counters, the config state and whether the test chat
+    /// is on, as one <c>snapshot</c> event, followed by the last frame of each <see cref="PublishPresenter"/> event
+    /// (statistics...). Its size no longer grows with the queue: a page costs the same at 50 or 20,000 questions.
     /// </summary>
-    public string PresenterSnapshot() => Frame("snapshot", new
+    public string PresenterSnapshot()
     {
-        questions = _queue.List().Select(QuestionView.From),
-        counters = _queue.Counters(),
-        config = ConfigFiles(),
-        localChat = _localChat.Value.IsOn,
-    }) + string.Concat(_extraFrames.Values);
+        var all = _queue.List();
+        var shown = all
+            .Where(q => q.Status is QuestionStatus.Pending or QuestionStatus.Approved or QuestionStatus.OnAir)
+            .OrderByDescending(q => q.Status == QuestionStatus.OnAir)
+            .ThenByDescending(q => q.Votes)
+            .ThenBy(q => q.CreatedAt)
+            .Take(MaxSnapshotQuestions)
+            .Select(QuestionView.From)
+            .ToList();
+        return Frame("snapshot", new
+        {
+            questions = shown,
+            omitted = all.Count - shown.Count,
+            counters = _queue.Counters(),
+            config = ConfigFiles(),
+            localChat = _localChat.Value.IsOn,
+        }) + string.Concat(_extraFrames.Values);
+    }
 
     /// <summary>
     /// Sends an event of another feature (e.g. <c>stats</c>) to every presenter page; the last one of each

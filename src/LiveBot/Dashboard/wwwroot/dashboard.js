@@ -25,6 +25,8 @@
     filterPlatform: "",
     selectedId: null,
     visible: [],
+    omitted: 0, // questions the snapshot left out (closed ones, open ones past its cap)
+    loaded: new Set(), // filters already asked of GET /api/questions since the last snapshot
   };
 
   function el(tag, className, text) {
@@ -62,10 +64,13 @@
     source.addEventListener("snapshot", (e) => {
       const data = JSON.parse(e.data);
       state.questions = new Map(data.questions.map((q) => [q.id, q]));
+      state.omitted = data.omitted || 0;
+      state.loaded = new Set();
       state.counters = data.counters;
       state.config = data.config;
       $("test-chat").hidden = !data.localChat; // LocalChat:Enabled = false: no test chat
       scheduleRender();
+      loadShown();
     });
     source.addEventListener("question", (e) => {
       const change = JSON.parse(e.data);
@@ -87,6 +92,27 @@
       $("offers-status").hidden = !line;
     });
     source.addEventListener("config", (e) => { state.config = JSON.parse(e.data); scheduleRender(); });
+  }
+
+  // The snapshot holds the open questions; what a filter shows beyond them is asked for once, then kept up to date
+  // by the live events. A question already known keeps its newer state.
+  async function loadShown() {
+    const f = state.filterStatus;
+    if (state.omitted === 0 || state.loaded.has(f)) return;
+    state.loaded.add(f);
+    const query = f === "all" || f === "open" ? "" : "?status=" + encodeURIComponent(f);
+    try {
+      const res = await fetch("/api/questions" + query, { cache: "no-store" });
+      if (!res.ok) { state.loaded.delete(f); return; }
+      const body = await res.json();
+      for (const q of body.questions || []) {
+        const known = state.questions.get(q.id);
+        if (!known || Date.parse(q.updatedAt) >= Date.parse(known.updatedAt)) state.questions.set(q.id, q);
+      }
+      scheduleRender();
+    } catch (_) {
+      state.loaded.delete(f);
+    }
   }
 
   function scheduleRender() {
@@ -274,13 +300,14 @@
   });
 
   // ---- filters, stage mode ----
-  $("filter-status").addEventListener("change", (e) => { state.filterStatus = e.target.value; render(); });
+  $("filter-status").addEventListener("change", (e) => { state.filterStatus = e.target.value; render(); loadShown(); });
   $("filter-platform").addEventListener("change", (e) => { state.filterPlatform = e.target.value; render(); });
   for (const b of document.querySelectorAll(".counter")) {
     b.addEventListener("click", () => {
       state.filterStatus = b.dataset.filter;
       $("filter-status").value = b.dataset.filter;
       render();
+      loadShown();
     });
   }
   $("stage-toggle").addEventListener("click", () => setStage(!document.body.classList.contains("stage")));
