@@ -89,6 +89,32 @@ public sealed class CheckPanelTests(BrowserFixture browser)
         }
     }
 
+    [Fact]
+    public async Task CheckPanel_EnterOnItsTitle_OpensThePanelWithoutSendingAQuestionOnAir_Issue11()
+    {
+        await using var bot = await DashboardBot.StartAsync();
+        var asked = await bot.AskAsync("alice", "Une question qui ne doit pas passer à l'antenne par erreur ?");
+        var context = await browser.NewContextAsync();
+        try
+        {
+            var page = await PresenterPageTests.OpenPresenterPageAsync(context, bot);
+            await Expect(page.Locator("#question-list li.selected")).ToHaveCountAsync(1);
+
+            await page.Locator("#check-panel summary").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+
+            await Expect(page.Locator("#check-run")).ToBeVisibleAsync();
+            await page.Locator("#check-panel summary").PressAsync("Enter");
+            await Expect(page.Locator("#check-run")).ToBeHiddenAsync();
+            await Expect(page.Locator("#onair-panel")).ToBeHiddenAsync();
+            Assert.Equal(LiveBot.Questions.QuestionStatus.Approved, bot.Service<LiveBot.Questions.QuestionQueue>().Get(asked)?.Status);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     private static ILocator Line(IPage page, string status, string point) =>
         page.Locator($"#check-lines li.check-line[data-status='{status}']").Filter(new LocatorFilterOptions { Has = page.Locator(".check-point", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(point) + "$") }) });
 }
