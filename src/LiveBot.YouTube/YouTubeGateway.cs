@@ -3,6 +3,7 @@ using Google.Apis.Auth.OAuth2.Responses;
 using Google.Apis.Http;
 using Google.Apis.Requests;
 using Google.Apis.Services;
+using LiveBot.Core.Metrics;
 using LiveBot.YouTube.Api;
 using LiveBot.YouTube.Api.Data;
 using LiveBot.YouTube.Auth;
@@ -17,7 +18,8 @@ public sealed record FoundChat(string LiveChatId, DateTimeOffset? StartedAt, str
 /// <summary>
 /// The calls the bot makes, each booked in the <see cref="QuotaLedger"/>, bounded by
 /// <see cref="YouTubeOptions.RequestTimeout"/> on the injected clock, and failing only with a classified
-/// <see cref="YouTubeCallException"/>.
+/// <see cref="YouTubeCallException"/>. Each request is counted in the upstream metrics (sources
+/// <c>youtube</c> and <c>youtubeauth</c>).
 /// </summary>
 public sealed class YouTubeGateway : IDisposable
 {
@@ -36,14 +38,15 @@ public sealed class YouTubeGateway : IDisposable
     private readonly TimeProvider _time;
     private readonly YouTubeService _service;
 
-    public YouTubeGateway(IOptions<YouTubeOptions> options, QuotaLedger ledger, TimeProvider time)
+    public YouTubeGateway(IOptions<YouTubeOptions> options, QuotaLedger ledger, TimeProvider time, UpstreamMetrics metrics)
     {
         _options = options.Value;
         _ledger = ledger;
         _time = time;
         _service = new YouTubeService(new BaseClientService.Initializer
         {
-            HttpClientInitializer = YouTubeCredentials.FromRefreshToken(_options, time),
+            HttpClientInitializer = YouTubeCredentials.FromRefreshToken(_options, time, metrics),
+            HttpClientFactory = new MeteredHttpClientFactory(metrics, MeteredHttpClientFactory.DataApi, time),
             BaseUri = _options.ApiBaseUri,
             ApplicationName = "LiveBot",
             GZipEnabled = true,

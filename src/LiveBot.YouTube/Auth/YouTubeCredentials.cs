@@ -2,6 +2,7 @@ using Google.Apis.Auth.OAuth2;
 using Google.Apis.Auth.OAuth2.Flows;
 using Google.Apis.Auth.OAuth2.Responses;
 using Google.Apis.Http;
+using LiveBot.Core.Metrics;
 using LiveBot.YouTube.Api;
 
 namespace LiveBot.YouTube.Auth;
@@ -11,10 +12,14 @@ public static class YouTubeCredentials
 {
     public const string UserId = "livebot";
 
-    /// <summary>The installed-app flow, its token endpoint being <see cref="YouTubeOptions.TokenUri"/>.</summary>
-    public static GoogleAuthorizationCodeFlow CreateFlow(YouTubeOptions options, TimeProvider time) =>
+    /// <summary>
+    /// The installed-app flow, its token endpoint being <see cref="YouTubeOptions.TokenUri"/>; its calls are
+    /// counted as <c>youtubeauth</c> when <paramref name="metrics"/> is given.
+    /// </summary>
+    public static GoogleAuthorizationCodeFlow CreateFlow(YouTubeOptions options, TimeProvider time, UpstreamMetrics? metrics = null) =>
         new(new TokenUriInitializer(options.TokenUri)
         {
+            HttpClientFactory = metrics is null ? new HttpClientFactory() : new MeteredHttpClientFactory(metrics, MeteredHttpClientFactory.TokenEndpoint, time),
             ClientSecrets = new ClientSecrets { ClientId = options.ClientId, ClientSecret = options.ClientSecret },
             Scopes = [YouTubeService.YoutubeForceSslScope],
             Clock = new TimeProviderClock(time),
@@ -25,8 +30,8 @@ public static class YouTubeCredentials
     /// A <see cref="UserCredential"/> holding only the refresh token: it fetches an access token before the
     /// first call, again when it expires, and on a 401 answer (then the call is retried once).
     /// </summary>
-    public static UserCredential FromRefreshToken(YouTubeOptions options, TimeProvider time) =>
-        new(CreateFlow(options, time), UserId, new TokenResponse { RefreshToken = options.RefreshToken });
+    public static UserCredential FromRefreshToken(YouTubeOptions options, TimeProvider time, UpstreamMetrics? metrics = null) =>
+        new(CreateFlow(options, time, metrics), UserId, new TokenResponse { RefreshToken = options.RefreshToken });
 
     /// <summary>Google's initializer with another token endpoint (a local fake in tests).</summary>
     private sealed class TokenUriInitializer(string tokenUri)

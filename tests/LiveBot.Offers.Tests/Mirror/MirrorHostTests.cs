@@ -2,7 +2,10 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using LiveBot.Dashboard;
 using LiveBot.Offers.Mirror;
+using LiveBot.Offers.Tests.Sources;
 using LiveBot.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LiveBot.Offers.Tests.Mirror;
 
@@ -47,6 +50,70 @@ public sealed class MirrorHostTests
         Assert.Equal(400, section.GetProperty("offers").GetInt32());
         Assert.Equal("Offres à jour du 2 décembre, 3 h (400 offres, 400 entreprises)", line);
         Assert.True(File.Exists(Path.Combine(bot.Folder, "data", MirrorService.FileName)));
+    }
+
+    [Fact]
+    public async Task Metrics_MirrorSnapshotLoadedOnFakeTime_MirrorAgeSecondsFollowsTheClock_Issue11()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 8, 0, 0, TimeSpan.Zero));
+        var folder = Path.Combine(Path.GetTempPath(), "livebot-tests", Guid.NewGuid().ToString("N"));
+        var data = Path.Combine(folder, "data");
+        await using (var fake = await FakeApiAlternance.StartAsync())
+        {
+            // A snapshot of the export (last updated 02:04:11 UTC) left in the data folder by an earlier run.
+            fake.SetExport(MirrorServiceTests.Records());
+            await using var earlier = OffersServices.Build(fake.Settings(data), time);
+            await earlier.GetRequiredService<MirrorService>().RefreshAsync(CancellationToken.None);
+        }
+
+        // The API is gone: the bot answers from the snapshot it loads at start.
+        await using var bot = await BotHost.StartAsync(
+            settings: new Dictionary<string, string>
+            {
+                ["Offers:Source"] = "ApiAlternance",
+                ["Offers:ApiAlternance:BaseUri"] = "http://127.0.0.1:9/api/",
+                ["Offers:ApiAlternance:ApiKey"] = FakeApiAlternance.Key,
+            },
+            configure: builder => builder.Services.AddSingleton<TimeProvider>(time),
+            folder: folder);
+        await LoadedAsync(bot.Service<OfferMirror>());
+
+        var atStart = Assert.Single((await bot.ScrapeAsync()).Matching("livebot_offers_mirror_age_seconds"));
+        time.Advance(TimeSpan.FromHours(2));
+        var later = Assert.Single((await bot.ScrapeAsync()).Matching("livebot_offers_mirror_age_seconds"));
+
+        var expected = (time.GetUtcNow() - TimeSpan.FromHours(2) - new DateTimeOffset(2026, 12, 2, 2, 4, 11, TimeSpan.Zero)).TotalSeconds;
+        Assert.Equal(expected, atStart.Value);
+        Assert.Equal(expected + 7_200, later.Value);
+    }
+
+    [Fact]
+    public async Task Metrics_DemoSourceWithoutMirror_NoMirrorAgeSample_Issue11()
+    {
+        await using var bot = await BotHost.StartAsync();
+
+        var samples = await bot.ScrapeAsync();
+
+        Assert.Empty(samples.Matching("livebot_offers_mirror_age_seconds"));
+        Assert.NotEmpty(samples.Matching("livebot_chat_lines_total"));
+    }
+
+    private static async Task LoadedAsync(OfferMirror mirror)
+    {
+        var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        mirror.Changed += () =>
+        {
+            if (mirror.Index is not null)
+            {
+                loaded.TrySetResult();
+            }
+        };
+        if (mirror.Index is not null)
+        {
+            loaded.TrySetResult();
+        }
+
+        await loaded.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     /// <summary>Reads the presenter page's event stream until its <c>offers</c> event.</summary>

@@ -282,7 +282,8 @@
     if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) return;
     const target = e.target;
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return;
-    if (e.key === "Enter" && (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement)) return;
+    // Enter on a button, link or folded panel's title (<summary>) is that element's own action.
+    if (e.key === "Enter" && (target instanceof HTMLButtonElement || target instanceof HTMLAnchorElement || (target instanceof Element && target.closest("summary")))) return;
     const keys = {
       j: () => move(1),
       ArrowDown: () => move(1),
