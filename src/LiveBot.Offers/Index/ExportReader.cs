@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LiveBot.Core.Text;
 using LiveBot.Offers.Jobs;
 using LiveBot.Offers.Sources;
 
@@ -217,9 +218,8 @@ public static partial class ExportReader
             return null;
         }
 
-        var clean = text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) : text;
-        clean = clean.Trim();
-        return clean.Length == 0 ? null : clean.Length <= MaxTextLength ? clean : clean[..MaxTextLength].TrimEnd();
+        var clean = UnicodeText.MakeValid(text).Trim();
+        return clean.Length == 0 ? null : clean.Length <= MaxTextLength ? clean : UnicodeText.Cut(clean, MaxTextLength).ToString().TrimEnd();
     }
 
     private static JsonElement? Prop(JsonElement? parent, string name) =>
