@@ -197,7 +197,7 @@ public static partial class ExportReader
         {
             foreach (var code in array.EnumerateArray())
             {
-                if (code.ValueKind == JsonValueKind.String && code.GetString() is { } text && JobCatalog.IsRomeCode(text) && !list.Contains(text) && list.Count < 16)
+                if (code.ValueKind == JsonValueKind.String && StringOf(code) is { } text && JobCatalog.IsRomeCode(text) && !list.Contains(text) && list.Count < 16)
                 {
                     list.Add(text);
                 }
@@ -229,7 +229,23 @@ public static partial class ExportReader
         Prop(parent, name) is { ValueKind: JsonValueKind.Object } value ? value : null;
 
     internal static string? Str(JsonElement? parent, string name) =>
-        Prop(parent, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        Prop(parent, name) is { ValueKind: JsonValueKind.String } value ? StringOf(value) : null;
+
+    /// <summary>
+    /// The string, or null when it holds an escaped lone surrogate ("\ud800"), which <see cref="JsonElement.GetString"/>
+    /// refuses with an exception (issue 13, found by the fuzz harness): the field counts as missing.
+    /// </summary>
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>FNV-1a 64 of label and id: 616,000 items collide with a chance of about one in 10^8.</summary>
     private static ulong Hash(string? label, string id)

@@ -68,6 +68,20 @@ public sealed class OffersInputPropertyTests
         }
     }
 
+    [Fact]
+    public async Task ReadAsync_EscapedLoneSurrogate_ItemSkippedNoException_Issue13()
+    {
+        // Found by `harness fuzz`: JsonElement.GetString throws InvalidOperationException on "\ud800".
+        var body = ExportReaderTests.Messy.Replace("\"Boulanger / Boulangère\"", "\"Boulanger \\ud800\"", StringComparison.Ordinal)
+            .Replace("\"D1102\",\"D1104\"", "\"\\ude00\",\"D1104\"", StringComparison.Ordinal);
+        var records = new List<OfferRecord>();
+
+        var counts = await ExportReader.ReadAsync(new MemoryStream(Encoding.UTF8.GetBytes(body)), ExportReaderTests.Now, records.Add, CancellationToken.None);
+
+        Assert.True(counts.Items > 0);
+        Assert.DoesNotContain(records, r => r.Title.Contains('\ud800', StringComparison.Ordinal));
+    }
+
     /// <summary>Replaces the JSON value that starts after the ':' at or after <paramref name="at"/>.</summary>
     private static string SwapValueAt(string body, int at, string value)
     {
