@@ -31,5 +31,6 @@ public static class Harnesses
         Reporting.ReportHarness.Register();
         Twitch.TwitchLatencyHarness.Register();
         YouTube.YouTubeLiveHarness.Register();
+        Fuzz.FuzzHarness.Register();
     }
 }

@@ -21,9 +21,7 @@ public sealed partial class PollBox
     public const string VotesCollectionName = "poll_votes";
     public const string MetaCollectionName = "polls_meta";
 
-    private readonly ILiteCollection<StoredPoll> _polls;
-    private readonly ILiteCollection<StoredPollVote> _votes;
-    private readonly ILiteCollection<PollsMeta> _meta;
+    private readonly LiteDbStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Lock _gate = new();
@@ -34,16 +32,21 @@ public sealed partial class PollBox
     private int _lastNumber;
     private readonly StoreWriter _writer;
 
+    // Collections are taken from the store each time: it reopens the database after a storage failure (issue 13).
+    private ILiteCollection<StoredPoll> Polls => _store.Collection<StoredPoll>(CollectionName);
+
+    private ILiteCollection<StoredPollVote> Votes => _store.Collection<StoredPollVote>(VotesCollectionName);
+
+    private ILiteCollection<PollsMeta> Meta => _store.Collection<PollsMeta>(MetaCollectionName);
+
     public PollBox(LiteDbStore store, IOptions<PollsOptions> options, TimeProvider time, ILogger<PollBox> logger)
     {
         Options = options.Value;
         _time = time;
         _logger = logger;
         _writer = new StoreWriter(store, logger, "Poll change");
-        _polls = store.Collection<StoredPoll>(CollectionName);
-        _votes = store.Collection<StoredPollVote>(VotesCollectionName);
-        _votes.EnsureIndex(v => v.PollId);
-        _meta = store.Collection<PollsMeta>(MetaCollectionName);
+        _store = store;
+        Votes.EnsureIndex(v => v.PollId);
         Load();
     }
 
@@ -111,8 +114,8 @@ public sealed partial class PollBox
             };
             Durably(() =>
             {
-                _polls.Insert(doc);
-                _meta.Upsert(new PollsMeta { LastNumber = number });
+                Polls.Insert(doc);
+                Meta.Upsert(new PollsMeta { LastNumber = number });
             });
             _lastNumber = number;
             _all[number] = doc;
@@ -155,7 +158,7 @@ public sealed partial class PollBox
                 }
 
                 var changed = new StoredPollVote { Id = existing.Id, PollId = open.Id, Voter = voter, Platform = existing.Platform, Choice = index };
-                Write(() => _votes.Update(changed));
+                Write(() => Votes.Update(changed));
                 Count(existing.Platform, existing.Choice, -1);
                 _openVotes[voter] = changed;
                 outcome = PollVoteOutcome.Changed;
@@ -163,7 +166,7 @@ public sealed partial class PollBox
             else
             {
                 var vote = new StoredPollVote { PollId = open.Id, Voter = voter, Platform = platform, Choice = index };
-                Write(() => _votes.Insert(vote));
+                Write(() => Votes.Insert(vote));
                 _openVotes[voter] = vote;
                 outcome = PollVoteOutcome.Counted;
             }
@@ -202,8 +205,8 @@ public sealed partial class PollBox
             };
             Durably(() =>
             {
-                _polls.Update(closed);
-                _votes.DeleteMany(v => v.PollId == id);
+                Polls.Update(closed);
+                Votes.DeleteMany(v => v.PollId == id);
             });
             _all[id] = closed;
             _open = null;
@@ -233,10 +236,10 @@ public sealed partial class PollBox
 
             Durably(() =>
             {
-                _polls.DeleteMany(p => p.OpenedAt < cutoff);
+                Polls.DeleteMany(p => p.OpenedAt < cutoff);
                 foreach (var poll in expired)
                 {
-                    _votes.DeleteMany(v => v.PollId == poll.Id);
+                    Votes.DeleteMany(v => v.PollId == poll.Id);
                 }
             });
             foreach (var poll in expired)
@@ -345,19 +348,19 @@ public sealed partial class PollBox
     {
         lock (_gate)
         {
-            foreach (var doc in _polls.FindAll())
+            foreach (var doc in Polls.FindAll())
             {
                 _all[doc.Id] = doc;
                 _lastNumber = Math.Max(_lastNumber, doc.Id);
             }
 
-            _lastNumber = Math.Max(_lastNumber, _meta.FindById("numbering")?.LastNumber ?? 0);
+            _lastNumber = Math.Max(_lastNumber, Meta.FindById("numbering")?.LastNumber ?? 0);
 
             // Never written by this code, but a file edited by hand could hold two open polls: keep the newest.
             _open = _all.Values.LastOrDefault(p => p.Status == PollStatus.Open && p.Salt is { Length: > 0 });
             if (_open is { } open)
             {
-                foreach (var vote in _votes.Find(v => v.PollId == open.Id))
+                foreach (var vote in Votes.Find(v => v.PollId == open.Id))
                 {
                     if (vote.Choice >= 0 && vote.Choice < open.Choices.Count && _openVotes.TryAdd(vote.Voter, vote))
                     {

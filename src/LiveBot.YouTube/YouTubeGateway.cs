@@ -188,7 +188,7 @@ public sealed class YouTubeGateway : IDisposable
                     ? reason.GetString()
                     : null;
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException)
         {
             return null;
         }

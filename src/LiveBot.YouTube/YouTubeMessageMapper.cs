@@ -1,5 +1,6 @@
 using System.Globalization;
 using LiveBot.Core.Chat;
+using LiveBot.Core.Text;
 using LiveBot.YouTube.Api.Data;
 
 namespace LiveBot.YouTube;
@@ -29,7 +30,7 @@ public static class YouTubeMessageMapper
 
         if (text.Length > MaxTextLength)
         {
-            text = text[..MaxTextLength];
+            text = UnicodeText.Cut(text, MaxTextLength).ToString();
         }
 
         var author = item.AuthorDetails;

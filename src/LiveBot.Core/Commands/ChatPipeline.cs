@@ -3,6 +3,7 @@ using LiveBot.Core.Configuration;
 using LiveBot.Core.Metrics;
 using LiveBot.Core.Stats;
 using LiveBot.Core.Storage;
+using LiveBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace LiveBot.Core.Commands;
@@ -24,6 +25,9 @@ public sealed partial class ChatPipeline(
 {
     /// <summary>Longer command lines are cut before parsing: nobody types 1,000 characters of arguments.</summary>
     public const int MaxArgsLength = 500;
+
+    /// <summary>The answer when the storage failed (disk full, I/O error): nothing was recorded.</summary>
+    public const string StorageApology = "désolé, je n'arrive pas à enregistrer pour le moment (souci de stockage de notre côté) : rien n'a été pris en compte, réessaie dans quelques minutes !";
 
     private const int MaxNameLength = 40;
     private readonly RecentIds _seen = new(20_000);
@@ -76,6 +80,12 @@ public sealed partial class ChatPipeline(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (Exception ex) when (StorageUnavailableException.IsStorageFailure(ex))
+        {
+            // Issue 13: nothing was stored, so nothing is confirmed; the store reopens itself for the next try.
+            Log.StorageFailed(logger, command.Name, message.Platform, StorageUnavailableException.IsDiskFull(ex));
+            reply = new Reply(StorageApology);
         }
         catch (Exception ex)
         {
@@ -136,10 +146,8 @@ public sealed partial class ChatPipeline(
 
         name = span[..end].ToString();
         var rest = span[end..].Trim();
-        if (rest.Length > MaxArgsLength)
-        {
-            rest = rest[..MaxArgsLength];
-        }
+        // Issue 13: never cut an emoji in half at the limit (a lone surrogate breaks normalization).
+        rest = UnicodeText.Cut(rest, MaxArgsLength);
 
         args = ReplyText.Sanitize(rest.ToString());
         return true;
@@ -166,5 +174,8 @@ public sealed partial class ChatPipeline(
     {
         [LoggerMessage(Level = LogLevel.Error, Message = "Command {Command} failed on {Platform}")]
         public static partial void HandlerFailed(ILogger logger, string command, string platform, Exception exception);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Command {Command} on {Platform} not stored (disk full: {DiskFull}); the viewer was told")]
+        public static partial void StorageFailed(ILogger logger, string command, string platform, bool diskFull);
     }
 }

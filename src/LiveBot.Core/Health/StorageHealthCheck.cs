@@ -16,7 +16,18 @@ public sealed class StorageHealthCheck(LiteDbStore store) : IHealthCheck
         var probe = Path.Combine(store.DataFolder, $".health-{Guid.NewGuid():N}.tmp");
         try
         {
-            await File.WriteAllBytesAsync(probe, [0x4C, 0x42], cancellationToken);
+            // Owner-only like every file of the data folder (issue 13), even for the instant it exists.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerOnly.Mode;
+            }
+
+            await using (var stream = new FileStream(probe, options))
+            {
+                await stream.WriteAsync(new byte[] { 0x4C, 0x42 }, cancellationToken);
+            }
+
             File.Delete(probe);
             return HealthCheckResult.Healthy("dossier de données accessible en écriture");
         }

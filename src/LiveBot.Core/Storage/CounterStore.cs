@@ -7,12 +7,11 @@ public sealed class CounterStore(LiteDbStore store)
 
     public long Increment(string name)
     {
-        var counters = store.Collection<Counter>("counters");
         lock (_gate)
         {
-            var counter = counters.FindById(name) ?? new Counter { Id = name };
+            var counter = store.Collection<Counter>("counters").FindById(name) ?? new Counter { Id = name };
             counter.Value++;
-            store.WriteDurably(() => counters.Upsert(counter));
+            store.WriteDurably(() => store.Collection<Counter>("counters").Upsert(counter));
             return counter.Value;
         }
     }

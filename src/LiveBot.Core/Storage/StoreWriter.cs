@@ -18,7 +18,7 @@ public sealed partial class StoreWriter(LiteDbStore store, ILogger logger, strin
     /// <summary>Committed to LiteDB's journal, on disk at the next checkpoint (for frequent, cheap writes).</summary>
     public void Write(Action write) => Run(() =>
     {
-        write();
+        store.Write(write);
         return true;
     });
 

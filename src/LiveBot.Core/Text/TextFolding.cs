@@ -29,7 +29,9 @@ public static class TextFolding
             return text;
         }
 
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // Issue 13: Normalize throws on a lone surrogate or a noncharacter; folding must never throw.
+        text = UnicodeText.MakeValid(text);
+        var decomposed = Normalize(text, NormalizationForm.FormD);
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -52,6 +54,18 @@ public static class TextFolding
             }
         }
 
-        return builder.ToString().Normalize(NormalizationForm.FormC);
+        return Normalize(builder.ToString(), NormalizationForm.FormC);
+    }
+
+    private static string Normalize(string text, NormalizationForm form)
+    {
+        try
+        {
+            return text.Normalize(form);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 }

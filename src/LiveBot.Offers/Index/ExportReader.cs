@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LiveBot.Core.Text;
 using LiveBot.Offers.Jobs;
 using LiveBot.Offers.Sources;
 
@@ -196,7 +197,7 @@ public static partial class ExportReader
         {
             foreach (var code in array.EnumerateArray())
             {
-                if (code.ValueKind == JsonValueKind.String && code.GetString() is { } text && JobCatalog.IsRomeCode(text) && !list.Contains(text) && list.Count < 16)
+                if (code.ValueKind == JsonValueKind.String && StringOf(code) is { } text && JobCatalog.IsRomeCode(text) && !list.Contains(text) && list.Count < 16)
                 {
                     list.Add(text);
                 }
@@ -217,9 +218,8 @@ public static partial class ExportReader
             return null;
         }
 
-        var clean = text.Any(char.IsControl) ? new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) : text;
-        clean = clean.Trim();
-        return clean.Length == 0 ? null : clean.Length <= MaxTextLength ? clean : clean[..MaxTextLength].TrimEnd();
+        var clean = UnicodeText.MakeValid(text).Trim();
+        return clean.Length == 0 ? null : clean.Length <= MaxTextLength ? clean : UnicodeText.Cut(clean, MaxTextLength).ToString().TrimEnd();
     }
 
     private static JsonElement? Prop(JsonElement? parent, string name) =>
@@ -229,7 +229,23 @@ public static partial class ExportReader
         Prop(parent, name) is { ValueKind: JsonValueKind.Object } value ? value : null;
 
     internal static string? Str(JsonElement? parent, string name) =>
-        Prop(parent, name) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
+        Prop(parent, name) is { ValueKind: JsonValueKind.String } value ? StringOf(value) : null;
+
+    /// <summary>
+    /// The string, or null when it holds an escaped lone surrogate ("\ud800"), which <see cref="JsonElement.GetString"/>
+    /// refuses with an exception (issue 13, found by the fuzz harness): the field counts as missing.
+    /// </summary>
+    private static string? StringOf(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>FNV-1a 64 of label and id: 616,000 items collide with a chance of about one in 10^8.</summary>
     private static ulong Hash(string? label, string id)

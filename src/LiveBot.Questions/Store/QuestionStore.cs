@@ -44,10 +44,14 @@ internal sealed class QuestionStore(LiteDbStore store, ILogger logger)
         return (docs, lastNumber);
     }
 
-    /// <summary>A new question and its number, in one transaction.</summary>
+    /// <summary>
+    /// A new question and its number, in one transaction. Upsert: after a storage failure at the checkpoint the
+    /// reopened store may replay an unconfirmed question of that number from the journal (issue 13); the
+    /// viewer was told nothing was stored, so the next question takes the number over.
+    /// </summary>
     public void Insert(StoredQuestion doc) => Durably(() =>
     {
-        Questions.Insert(doc);
+        Questions.Upsert(doc);
         Meta.Upsert(new QuestionsMeta { Id = NumberingId, LastNumber = doc.Id });
     });
 

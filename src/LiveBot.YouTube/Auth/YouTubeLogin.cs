@@ -112,8 +112,9 @@ public static class YouTubeLogin
         }
 
         secrets[SecretKey] = refreshToken;
-        Directory.CreateDirectory(Path.GetDirectoryName(secretsPath)!);
-        await File.WriteAllTextAsync(secretsPath, secrets.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), cancellationToken);
+        // A refresh token is a secret: owner-only (0600), written whole or not at all (issue 13).
+        cancellationToken.ThrowIfCancellationRequested();
+        LiveBot.Core.Storage.OwnerOnlyFile.WriteAllText(secretsPath, secrets.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }
 
     private static async Task RespondAsync(HttpListenerContext context, string message)

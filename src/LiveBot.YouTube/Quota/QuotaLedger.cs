@@ -11,14 +11,18 @@ public sealed class QuotaLedger
 {
     public const string CollectionName = "youtube_quota";
 
-    private readonly ILiteCollection<QuotaDayRecord> _collection;
+    private readonly LiteDbStore _store;
+
     private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private QuotaDayRecord _day;
 
+    // Taken from the store each time: it reopens the database after a storage failure (issue 13).
+    private ILiteCollection<QuotaDayRecord> Collection => _store.Collection<QuotaDayRecord>(CollectionName);
+
     public QuotaLedger(LiteDbStore store, TimeProvider time)
     {
-        _collection = store.Collection<QuotaDayRecord>(CollectionName);
+        _store = store;
         _time = time;
         _day = Load(PacificDay.Of(time.GetUtcNow()));
     }
@@ -54,7 +58,7 @@ public sealed class QuotaLedger
 
             day.Calls++;
             day.ByMethod[method] = day.ByMethod.GetValueOrDefault(method) + units;
-            _collection.Upsert(day);
+            Collection.Upsert(day);
         }
     }
 
@@ -66,7 +70,7 @@ public sealed class QuotaLedger
             var day = Current();
             var reset = PacificDay.NextReset(_time.GetUtcNow());
             day.ExceededUntilUnixMs = reset.ToUnixTimeMilliseconds();
-            _collection.Upsert(day);
+            Collection.Upsert(day);
             return reset;
         }
     }
@@ -82,7 +86,7 @@ public sealed class QuotaLedger
         return _day;
     }
 
-    private QuotaDayRecord Load(string id) => _collection.FindById(id) ?? new QuotaDayRecord { Id = id };
+    private QuotaDayRecord Load(string id) => Collection.FindById(id) ?? new QuotaDayRecord { Id = id };
 }
 
 /// <summary>One quota day as stored.</summary>

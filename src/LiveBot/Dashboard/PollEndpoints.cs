@@ -108,6 +108,11 @@ public static class PollEndpoints
             var where = ex.LineNumber is { } line ? $" (ligne {line + 1}, colonne {ex.BytePositionInLine + 1})" : string.Empty;
             return (null, $"JSON invalide{where}. {Expected}");
         }
+        catch (InvalidOperationException)
+        {
+            // A string with an escaped lone surrogate ("\ud800"): not text (issue 13).
+            return (null, "JSON invalide : un texte contient un caractère Unicode incomplet. " + Expected);
+        }
     }
 
     private static IResult Json(object value) => Results.Json(value, DashboardFeed.Json);

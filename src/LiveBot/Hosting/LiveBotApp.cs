@@ -78,6 +78,7 @@ public static class LiveBotApp
 
         app.Services.GetRequiredService<QuestionQueue>().Load();
 
+        app.UseJsonErrors();
         app.UseCrossOriginGuard();
         app.MapHealth();
         app.MapMetrics();
