@@ -142,7 +142,7 @@ public sealed class DiplomaCatalog
     }
 
     private static JobResolution Found(Diploma diploma, string label) =>
-        new(new JobMatch(label, diploma.Codes.Take(JobCatalog.MaxCodes).ToList()) { Diploma = new DiplomaMatch(label, diploma.Level) }, []);
+        new(new JobMatch(label, diploma.Codes.Take(JobCatalog.MaxCodes).ToList()) { Diploma = new DiplomaMatch(label, diploma.Level) { Of = diploma } }, []);
 
     private List<string> Examples(string kind, string label) =>
         _rows.Where(r => r.Diploma.Kind == kind).Take(3).Select(r => $"{label} {r.Diploma.Name}").ToList();

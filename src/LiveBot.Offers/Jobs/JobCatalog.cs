@@ -22,7 +22,11 @@ public sealed record JobMatch(string Label, IReadOnlyList<string> Codes)
 /// <summary>A diploma understood in the job words.</summary>
 /// <param name="Label">As replies name it: « BTS NDRC », « CAP cuisine ».</param>
 /// <param name="Level">European level: CAP 3, bac 4, BTS/BUT 5, licence 6, master 7.</param>
-public sealed record DiplomaMatch(string Label, int Level);
+public sealed record DiplomaMatch(string Label, int Level)
+{
+    /// <summary>The table's diploma (null when only its kind was known: « BTS boulanger »).</summary>
+    public Diploma? Of { get; init; }
+}
 
 /// <summary>The answer for some job words: a match, or close jobs to suggest.</summary>
 public sealed record JobResolution(JobMatch? Match, IReadOnlyList<string> Suggestions);

