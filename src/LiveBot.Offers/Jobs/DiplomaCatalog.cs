@@ -102,9 +102,9 @@ public sealed class DiplomaCatalog
         {
             foreach (var phrase in phrases)
             {
-                if (stems.All(phrase.Contains))
+                var score = Cover(stems, phrase);
+                if (score > 0)
                 {
-                    var score = (double)stems.Count / phrase.Count;
                     if (score > best.Score)
                     {
                         best = (diploma, score);
@@ -126,6 +126,32 @@ public sealed class DiplomaCatalog
         }
 
         return new JobResolution(null, Examples(kind.Kind, kind.Label));
+    }
+
+    /// <summary>
+    /// How well typed stems name a phrase: 0 unless each is one of its words or (four letters or more) the
+    /// start of one, as phones abbreviate (« compta » for comptabilité, « info »); a whole word counts more.
+    /// </summary>
+    private static double Cover(List<string> stems, List<string> phrase)
+    {
+        var sum = 0.0;
+        foreach (var stem in stems)
+        {
+            if (phrase.Contains(stem))
+            {
+                sum += 1;
+            }
+            else if (stem.Length >= 4 && phrase.Exists(p => p.StartsWith(stem, StringComparison.Ordinal)))
+            {
+                sum += 0.9;
+            }
+            else
+            {
+                return 0;
+            }
+        }
+
+        return sum / phrase.Count;
     }
 
     /// <summary>"ndrc", "aepe", "melec": an acronym of at least three letters, alone, known for one kind first.</summary>
