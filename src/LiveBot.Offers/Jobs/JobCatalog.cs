@@ -43,10 +43,7 @@ public sealed partial class JobCatalog
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string[]> _vocabularyByLength;
-    private readonly string[] _sortedVocabulary;
-    private readonly string[] _typoWords;
-    private readonly Dictionary<int, int[]> _bigramPostings;
+    private readonly Lazy<TypoTables> _typos;
 
     public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups)
         : this(jobs, groups, [])
@@ -91,9 +88,8 @@ public sealed partial class JobCatalog
             }
         }
 
-        _vocabularyByLength = _postings.Keys.GroupBy(k => k.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
-        _sortedVocabulary = _postings.Keys.Order(StringComparer.Ordinal).ToArray();
-        (_typoWords, _bigramPostings) = TypoIndex(_postings.Keys);
+        // Only typos and suggestions read these: built on first need (or by WarmUp), not in the start-up load.
+        _typos = new Lazy<TypoTables>(() => TypoTables.Build(_postings.Keys));
     }
 
     public IReadOnlyList<RomeJob> Jobs { get; }
