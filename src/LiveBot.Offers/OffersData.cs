@@ -32,6 +32,8 @@ public sealed class OffersData
         var watch = Stopwatch.StartNew();
         var places = Task.Run(PlaceResolver.LoadEmbedded);
         var jobs = JobCatalog.LoadEmbedded();
-        return new OffersData(places.GetAwaiter().GetResult(), jobs, watch.Elapsed);
+        var data = new OffersData(places.GetAwaiter().GetResult(), jobs, watch.Elapsed);
+        ThreadPool.UnsafeQueueUserWorkItem(static catalog => catalog.WarmUp(), jobs, preferLocal: false);
+        return data;
     }
 }

@@ -12,7 +12,7 @@ internal static class JobShortcuts
         (["info", "informatique", "informaticien", "it"], ["M1805", "M1810", "M1801", "M1802"]),
         (["dev", "développeur", "developpement", "dev web", "developpeur web", "code", "programmation"], ["M1805"]),
         (["compta", "comptabilite", "comptable"], ["M1203", "M1608", "M1206"]),
-        (["méca", "mecanique", "mecanicien", "meca auto", "mecanique auto", "garage", "garagiste"], ["I1604", "I1607", "I1606"]),
+        (["méca", "mecano", "mecanique", "mecanicien", "meca auto", "mecanique auto", "garage", "garagiste"], ["I1604", "I1607", "I1606"]),
         (["BTP", "batiment", "chantier", "construction"], ["F1703", "F1602", "F1603", "F1606", "F1202"]),
         (["RH", "ressources humaines", "recrutement"], ["M1501", "M1502", "M1503"]),
         (["cuisine", "cuisto"], ["G1602", "G1601"]),
@@ -48,5 +48,6 @@ internal static class JobShortcuts
         (["transport", "chauffeur", "routier"], ["N4101", "N4105"]),
         (["technicien de maintenance", "maintenance", "maintenance industrielle", "technicien maintenance"], ["I1304", "I1310", "I1309"]),
         (["sécurité", "vigile", "securite incendie"], ["K2503"]),
+        (["agent d'entretien", "agent de nettoyage", "nettoyage", "menage"], ["K2204"]),
     ];
 }

@@ -55,7 +55,7 @@ public sealed class OfferIndex
         var codes = query.Codes.Distinct(StringComparer.Ordinal).ToList();
         var seen = codes.Count > 1 ? new HashSet<int>() : null;
 
-        // A département or a region is searched strictly: only items whose commune is inside.
+        // A département or a region is searched strictly: only items inside (by commune, else by outline).
         var departements = query.Place is { IsArea: true, Departements.Count: > 0 } area ? area.Departements : null;
         var top = new List<(double D2, int Published, int Id)>(max + 1);
         var total = 0;
@@ -116,20 +116,54 @@ public sealed class OfferIndex
 
     internal static DateTimeOffset? Date(int minutes) => minutes == 0 ? null : Epoch.AddMinutes(minutes);
 
-    private bool Inside(Part part, int id, IReadOnlyList<string> departements) =>
-        part.Communes[id] is var c and >= 0 && Communes[c] is { } commune && departements.Contains(commune.Departement, StringComparer.Ordinal);
+    /// <summary>
+    /// Whether the item lies in one of the départements: by its commune when the source named it (or its
+    /// postal code did), else by its coordinates against the département outlines (loaded on first use).
+    /// </summary>
+    private bool Inside(Part part, int id, IReadOnlyList<string> departements)
+    {
+        if (part.Communes[id] is var c and >= 0)
+        {
+            return Communes[c] is { } commune && departements.Contains(commune.Departement, StringComparer.Ordinal);
+        }
+
+        var outlines = DepartementOutlines.Shared;
+        foreach (var code in departements)
+        {
+            if (outlines.Contains(code, part.Latitudes[id], part.Longitudes[id]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The item's commune: known (id >= 0), guessed as the nearest to its coordinates (stored as -2 - id), or
+    /// none (-1).
+    /// </summary>
+    private Commune? CommuneOf(Part part, int id) => part.Communes[id] switch
+    {
+        >= 0 and var c => Communes[c],
+        < -1 and var g => Communes[-2 - g],
+        _ => null,
+    };
 
     private OfferLocation Location(Part part, int id)
     {
-        var commune = part.Communes[id] is var c and >= 0 ? Communes[c] : null;
-        return new OfferLocation(part.Latitudes[id], part.Longitudes[id], commune?.Insee, commune?.Departement, part.PostalCodes[id]);
+        var commune = CommuneOf(part, id);
+        var departement = part.Communes[id] >= 0
+            ? commune?.Departement
+            : DepartementOutlines.Shared.DepartementAt(part.Latitudes[id], part.Longitudes[id]) ?? commune?.Departement;
+        return new OfferLocation(part.Latitudes[id], part.Longitudes[id], commune?.Insee, departement, part.PostalCodes[id]);
     }
 
     private OfferItem Item(OfferQuery query, Part part, int id)
     {
         var lat = part.Latitudes[id];
         var lon = part.Longitudes[id];
-        var commune = part.Communes[id] is var c and >= 0 ? Communes[c] : null;
+        var commune = CommuneOf(part, id);
         var distance = GeoMath.DistanceKm(query.Place.Latitude, query.Place.Longitude, lat, lon);
         return new OfferItem(
             part.Text(part.Titles[id]) ?? string.Empty,

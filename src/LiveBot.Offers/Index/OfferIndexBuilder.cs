@@ -10,7 +10,8 @@ namespace LiveBot.Offers.Index;
 /// Collects records (from the export reader, the demo catalogue or a search answer) into the compact
 /// columns of an <see cref="OfferIndex"/>: a few numbers per item, texts as UTF-8 in one block, and per
 /// main ROME code the items sorted by latitude. Each item gets its commune: the one the source names, else
-/// the nearest commune of its postal code, else the nearest commune.
+/// the nearest commune of its postal code, else the nearest commune (a guess, kept apart as -2 - id: the
+/// strict area filter then asks the département outlines).
 /// </summary>
 public sealed class OfferIndexBuilder(PlaceResolver places, JobCatalog jobs)
 {
@@ -62,6 +63,7 @@ public sealed class OfferIndexBuilder(PlaceResolver places, JobCatalog jobs)
             commune = GeoMath.DistanceKm(record.Latitude, record.Longitude, best.Latitude, best.Longitude) < 40 ? best : null;
         }
 
+        var guessed = commune is null;
         commune ??= places.Nearest(record.Latitude, record.Longitude);
         if (commune is null)
         {
@@ -75,7 +77,8 @@ public sealed class OfferIndexBuilder(PlaceResolver places, JobCatalog jobs)
             _communeIds[commune.Insee] = id;
         }
 
-        return id;
+        // A commune guessed from the coordinates is shown, but the area filter asks the outlines (-2 - id).
+        return guessed ? -2 - id : id;
     }
 
     private static Dictionary<string, Commune[]> BuildPostalTable(PlaceResolver places) =>

@@ -150,7 +150,7 @@ public static class SnapshotFile
         var blob = Read<byte>(reader, Count(reader.ReadInt32(), Array.MaxLength / 2));
         for (var i = 0; i < n; i++)
         {
-            if (communes[i] < -1 || communes[i] >= communeCount || !float.IsFinite(lat[i]) || Math.Abs(lat[i]) > 90 || !float.IsFinite(lon[i]) || Math.Abs(lon[i]) > 180
+            if (communes[i] < -1 - communeCount || communes[i] >= communeCount || !float.IsFinite(lat[i]) || Math.Abs(lat[i]) > 90 || !float.IsFinite(lon[i]) || Math.Abs(lon[i]) > 180
                 || !TextOk(blob, titles[i]) || !TextOk(blob, companies[i]) || !TextOk(blob, urls[i]) || titles[i] < 0)
             {
                 throw new InvalidDataException("snapshot item out of range");

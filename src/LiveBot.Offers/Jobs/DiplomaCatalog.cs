@@ -102,9 +102,9 @@ public sealed class DiplomaCatalog
         {
             foreach (var phrase in phrases)
             {
-                if (stems.All(phrase.Contains))
+                var score = Cover(stems, phrase);
+                if (score > 0)
                 {
-                    var score = (double)stems.Count / phrase.Count;
                     if (score > best.Score)
                     {
                         best = (diploma, score);
@@ -128,6 +128,32 @@ public sealed class DiplomaCatalog
         return new JobResolution(null, Examples(kind.Kind, kind.Label));
     }
 
+    /// <summary>
+    /// How well typed stems name a phrase: 0 unless each is one of its words or (four letters or more) the
+    /// start of one, as phones abbreviate (« compta » for comptabilité, « info »); a whole word counts more.
+    /// </summary>
+    private static double Cover(List<string> stems, List<string> phrase)
+    {
+        var sum = 0.0;
+        foreach (var stem in stems)
+        {
+            if (phrase.Contains(stem))
+            {
+                sum += 1;
+            }
+            else if (stem.Length >= 4 && phrase.Exists(p => p.StartsWith(stem, StringComparison.Ordinal)))
+            {
+                sum += 0.9;
+            }
+            else
+            {
+                return 0;
+            }
+        }
+
+        return sum / phrase.Count;
+    }
+
     /// <summary>"ndrc", "aepe", "melec": an acronym of at least three letters, alone, known for one kind first.</summary>
     private JobResolution? AcronymAlone(IReadOnlyList<string> words)
     {
@@ -142,7 +168,7 @@ public sealed class DiplomaCatalog
     }
 
     private static JobResolution Found(Diploma diploma, string label) =>
-        new(new JobMatch(label, diploma.Codes.Take(JobCatalog.MaxCodes).ToList()) { Diploma = new DiplomaMatch(label, diploma.Level) }, []);
+        new(new JobMatch(label, diploma.Codes.Take(JobCatalog.MaxCodes).ToList()) { Diploma = new DiplomaMatch(label, diploma.Level) { Of = diploma } }, []);
 
     private List<string> Examples(string kind, string label) =>
         _rows.Where(r => r.Diploma.Kind == kind).Take(3).Select(r => $"{label} {r.Diploma.Name}").ToList();

@@ -56,7 +56,7 @@ public sealed partial class JobCatalog
         var bestCount = 0;
         foreach (var id in Candidates(stem, max))
         {
-            var known = _typoWords[id];
+            var known = Typos.Words[id];
             var distance = JobKey.Distance(stem, known, Math.Min(max, bestDistance));
             var count = _postings[known].Count;
             if (distance < bestDistance || (distance == bestDistance && distance <= max && count > bestCount))
@@ -83,9 +83,9 @@ public sealed partial class JobCatalog
         var result = new List<int>();
         if (threshold <= 0)
         {
-            for (var id = 0; id < _typoWords.Length; id++)
+            for (var id = 0; id < Typos.Words.Length; id++)
             {
-                if (Math.Abs(_typoWords[id].Length - stem.Length) <= max)
+                if (Math.Abs(Typos.Words[id].Length - stem.Length) <= max)
                 {
                     result.Add(id);
                 }
@@ -94,21 +94,21 @@ public sealed partial class JobCatalog
             return result;
         }
 
-        var counts = System.Buffers.ArrayPool<byte>.Shared.Rent(_typoWords.Length);
-        Array.Clear(counts, 0, _typoWords.Length); // A rented array holds what its last user left.
+        var counts = System.Buffers.ArrayPool<byte>.Shared.Rent(Typos.Words.Length);
+        Array.Clear(counts, 0, Typos.Words.Length); // A rented array holds what its last user left.
         var touched = new List<int>();
         try
         {
             foreach (var gram in grams)
             {
-                if (!_bigramPostings.TryGetValue(gram, out var ids))
+                if (!Typos.BigramPostings.TryGetValue(gram, out var ids))
                 {
                     continue;
                 }
 
                 foreach (var id in ids)
                 {
-                    if (Math.Abs(_typoWords[id].Length - stem.Length) > max)
+                    if (Math.Abs(Typos.Words[id].Length - stem.Length) > max)
                     {
                         continue;
                     }
@@ -155,6 +155,11 @@ public sealed partial class JobCatalog
         grams.Add((previous << 16) | '$');
         return grams;
     }
+
+    private TypoTables Typos => _typos.Value;
+
+    /// <summary>Builds the typo tables now (in the background after start), so the first typo does not wait.</summary>
+    public void WarmUp() => _ = _typos.Value;
 
     /// <summary>The vocabulary ordered by length then ordinal, and per bigram the words holding it.</summary>
     private static (string[] Words, Dictionary<int, int[]> Postings) TypoIndex(IEnumerable<string> vocabulary)
@@ -206,10 +211,10 @@ public sealed partial class JobCatalog
     /// <summary>Known words starting with the stem or starting it (distance 0), or within 3 edits, read from the length buckets.</summary>
     private IEnumerable<(string Known, int Distance)> Near(string stem)
     {
-        var start = Array.BinarySearch(_sortedVocabulary, stem, StringComparer.Ordinal);
-        for (var i = start < 0 ? ~start : start; i < _sortedVocabulary.Length && _sortedVocabulary[i].StartsWith(stem, StringComparison.Ordinal); i++)
+        var start = Array.BinarySearch(Typos.SortedVocabulary, stem, StringComparer.Ordinal);
+        for (var i = start < 0 ? ~start : start; i < Typos.SortedVocabulary.Length && Typos.SortedVocabulary[i].StartsWith(stem, StringComparison.Ordinal); i++)
         {
-            yield return (_sortedVocabulary[i], 0);
+            yield return (Typos.SortedVocabulary[i], 0);
         }
 
         for (var length = 4; length < stem.Length; length++)
@@ -222,7 +227,7 @@ public sealed partial class JobCatalog
 
         for (var length = Math.Max(1, stem.Length - 3); length <= stem.Length + 3; length++)
         {
-            foreach (var known in _vocabularyByLength.GetValueOrDefault(length) ?? [])
+            foreach (var known in Typos.VocabularyByLength.GetValueOrDefault(length) ?? [])
             {
                 var distance = JobKey.Distance(stem, known, 3);
                 if (distance is > 0 and <= 3)
@@ -230,6 +235,24 @@ public sealed partial class JobCatalog
                     yield return (known, distance);
                 }
             }
+        }
+    }
+
+    /// <summary>What typo fixes and suggestions read: the vocabulary in three orders and its bigram lists.</summary>
+    private sealed record TypoTables(
+        string[] Words,
+        Dictionary<int, int[]> BigramPostings,
+        string[] SortedVocabulary,
+        Dictionary<int, string[]> VocabularyByLength)
+    {
+        public static TypoTables Build(IEnumerable<string> vocabulary)
+        {
+            var (words, postings) = TypoIndex(vocabulary);
+            return new TypoTables(
+                words,
+                postings,
+                vocabulary.Order(StringComparer.Ordinal).ToArray(),
+                vocabulary.GroupBy(k => k.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray()));
         }
     }
 }

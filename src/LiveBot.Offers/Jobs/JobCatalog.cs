@@ -22,7 +22,11 @@ public sealed record JobMatch(string Label, IReadOnlyList<string> Codes)
 /// <summary>A diploma understood in the job words.</summary>
 /// <param name="Label">As replies name it: « BTS NDRC », « CAP cuisine ».</param>
 /// <param name="Level">European level: CAP 3, bac 4, BTS/BUT 5, licence 6, master 7.</param>
-public sealed record DiplomaMatch(string Label, int Level);
+public sealed record DiplomaMatch(string Label, int Level)
+{
+    /// <summary>The table's diploma (null when only its kind was known: « BTS boulanger »).</summary>
+    public Diploma? Of { get; init; }
+}
 
 /// <summary>The answer for some job words: a match, or close jobs to suggest.</summary>
 public sealed record JobResolution(JobMatch? Match, IReadOnlyList<string> Suggestions);
@@ -39,10 +43,7 @@ public sealed partial class JobCatalog
     private readonly List<Entry> _entries = [];
     private readonly Dictionary<string, List<int>> _exact = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, string[]> _vocabularyByLength;
-    private readonly string[] _sortedVocabulary;
-    private readonly string[] _typoWords;
-    private readonly Dictionary<int, int[]> _bigramPostings;
+    private readonly Lazy<TypoTables> _typos;
 
     public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups)
         : this(jobs, groups, [])
@@ -87,9 +88,8 @@ public sealed partial class JobCatalog
             }
         }
 
-        _vocabularyByLength = _postings.Keys.GroupBy(k => k.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
-        _sortedVocabulary = _postings.Keys.Order(StringComparer.Ordinal).ToArray();
-        (_typoWords, _bigramPostings) = TypoIndex(_postings.Keys);
+        // Only typos and suggestions read these: built on first need (or by WarmUp), not in the start-up load.
+        _typos = new Lazy<TypoTables>(() => TypoTables.Build(_postings.Keys));
     }
 
     public IReadOnlyList<RomeJob> Jobs { get; }

@@ -15,6 +15,7 @@ public static class JobKey
         "dans", "sur", "avec", "par", "h", "f", "hf", "apprenti", "apprentie", "apprentis", "apprenties",
         "apprentissage", "alternance", "alternant", "alternante", "offre", "offres", "contrat", "emploi", "job",
         "metier", "metiers", "stage", "poste", "je", "cherche", "recherche", "veux", "voudrais", "en",
+        "ds", "dns", "jveux", "jveu", "jcherche", "jvoudrais", "taf", "boulot", "stp", "svp", "pls", "plz",
     };
 
     /// <summary>The stems of <paramref name="text"/>, in order, without duplicates.</summary>

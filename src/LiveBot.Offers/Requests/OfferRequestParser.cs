@@ -160,15 +160,35 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         return new OfferRequest(OfferRequestStatus.UnknownJob, jobText, placeText) { Place = place, SuggestionsSource = () => jobs.Resolve(jobText).Suggestions };
     }
 
+    /// <summary>
+    /// The words of the line, without what chat adds around a request: a preamble (« jveux être »,
+    /// « je cherche une alternance de », « slt »), politeness at the end (« stp », « merci ») and ?/!.
+    /// </summary>
     private static List<string> Tokenize(string? args)
     {
         var tokens = new List<string>();
         foreach (var word in (args ?? string.Empty).Replace(",", " , ", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            tokens.Add(word);
+            var trimmed = word.Trim('?', '!');
+            if (trimmed.Length > 0)
+            {
+                tokens.Add(trimmed);
+            }
         }
 
-        return tokens;
+        var start = 0;
+        while (start < tokens.Count - 1 && ChatWords.IsPreamble(TextFolding.Fold(tokens[start])))
+        {
+            start++;
+        }
+
+        var end = tokens.Count;
+        while (end > start + 1 && ChatWords.IsPoliteness(TextFolding.Fold(tokens[end - 1])))
+        {
+            end--;
+        }
+
+        return start == 0 && end == tokens.Count ? tokens : tokens.GetRange(start, end - start);
     }
 
     /// <summary>0 when tokens[i] starts no separator, else how many tokens it spans.</summary>
@@ -194,7 +214,7 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         while (end > 0)
         {
             var word = TextFolding.Fold(tokens[end - 1]);
-            if (word is "a" or "sur" or "vers" or "," or "de" or "du" or "pres" or "autour" or "dans" or "en")
+            if (word is "a" or "sur" or "vers" or "," or "de" or "du" or "pres" or "autour" or "dans" or "en" || ChatWords.IsBeforePlace(word))
             {
                 end--;
                 continue;
