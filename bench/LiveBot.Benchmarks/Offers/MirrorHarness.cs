@@ -67,6 +67,7 @@ public static class MirrorHarness
             var mirror = services.GetRequiredService<OfferMirror>();
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
             var before = WorkingSet();
+            var heapBefore = GC.GetTotalMemory(true);
             using (var sampler = new MemorySampler())
             {
                 watch.Restart();
@@ -74,7 +75,7 @@ public static class MirrorHarness
                 var loadTime = watch.Elapsed;
                 sampler.Stop();
                 Console.WriteLine($"download + parse + index + snapshot: {loadTime.TotalSeconds:0.0} s, state {mirror.State}, {mirror.Index?.OfferCount:N0} offers, {mirror.Index?.CompanyCount:N0} companies, {mirror.Info?.Skipped:N0} skipped, error {mirror.LastError ?? "none"}");
-                Console.WriteLine($"memory: before load {before / 1e6:0} MB; peak during load: working set {sampler.PeakWorkingSet / 1e6:0} MB, managed heap {sampler.PeakHeap / 1e6:0} MB");
+                Console.WriteLine($"memory: before load {before / 1e6:0} MB (managed heap {heapBefore / 1e6:0} MB); peak during load: working set {sampler.PeakWorkingSet / 1e6:0} MB, managed heap {sampler.PeakHeap / 1e6:0} MB");
             }
 
             Console.WriteLine($"whole process after load: working set {WorkingSet() / 1e6:0} MB (after a full GC), managed heap {GC.GetTotalMemory(true) / 1e6:0} MB; snapshot file {new FileInfo(service.SnapshotPath).Length / 1e6:0} MB");
@@ -85,7 +86,8 @@ public static class MirrorHarness
                 restarted.GetRequiredService<MirrorService>().LoadSnapshot();
                 var restart = watch.Elapsed;
                 var again = restarted.GetRequiredService<OfferMirror>();
-                Console.WriteLine($"restart from snapshot (no network call): {restart.TotalMilliseconds:0} ms, state {again.State}, {again.Index?.OfferCount:N0} offers, {again.Index?.CompanyCount:N0} companies");
+                var heapTwo = GC.GetTotalMemory(true);
+                Console.WriteLine($"restart from snapshot (no network call): {restart.TotalMilliseconds:0} ms, state {again.State}, {again.Index?.OfferCount:N0} offers, {again.Index?.CompanyCount:N0} companies; managed heap with both indexes {heapTwo / 1e6:0} MB");
             }
 
             GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
