@@ -80,6 +80,14 @@ public static class MirrorHarness
 
             Console.WriteLine($"whole process after load: working set {WorkingSet() / 1e6:0} MB (after a full GC), managed heap {GC.GetTotalMemory(true) / 1e6:0} MB; snapshot file {new FileInfo(service.SnapshotPath).Length / 1e6:0} MB");
 
+            Console.WriteLine("  GC after load: " + GcLine());
+            if (Environment.GetEnvironmentVariable("LIVEBOT_BENCH_PAUSE") is { Length: > 0 } pause)
+            {
+                // Lets a heap dump be taken at this point (dotnet-gcdump collect -p <pid>).
+                Console.WriteLine($"paused, pid {Environment.ProcessId}");
+                await Task.Delay(TimeSpan.FromSeconds(int.Parse(pause, CultureInfo.InvariantCulture)));
+            }
+
             await using (var restarted = Build(fake.BaseUri, folder, mirror: true))
             {
                 watch.Restart();
@@ -111,6 +119,14 @@ public static class MirrorHarness
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
         return process.WorkingSet64;
+    }
+
+    private static string GcLine()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        var names = new[] { "gen0", "gen1", "gen2", "LOH", "POH" };
+        var gens = string.Join(", ", info.GenerationInfo.ToArray().Select((g, i) => $"{names[i]} {g.SizeAfterBytes / 1e6:0} MB (frag {g.FragmentationAfterBytes / 1e6:0})"));
+        return $"heap {info.HeapSizeBytes / 1e6:0} MB, fragmented {info.FragmentedBytes / 1e6:0} MB, committed {info.TotalCommittedBytes / 1e6:0} MB; {gens}";
     }
 
     /// <summary>Every request asked of both searches at its arrival time; reply times on the real clock.</summary>
