@@ -89,7 +89,10 @@ public static partial class OffersServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Total timeout, retries, circuit breaker, per-attempt timeout: a slow API costs at most <see cref="OffersOptions.Timeout"/>.</summary>
+    /// <summary>
+    /// France Travail: total timeout, retries (none on 429), circuit breaker, per-attempt timeout: a slow API
+    /// costs at most <see cref="OffersOptions.Timeout"/>.
+    /// </summary>
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> builder, ResilienceHandlerContext context)
     {
         var timeout = context.ServiceProvider.GetRequiredService<IOptions<OffersOptions>>().Value.Timeout;
@@ -98,6 +101,9 @@ public static partial class OffersServiceCollectionExtensions
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = timeout })
             .AddRetry(new HttpRetryStrategyOptions
             {
+                // No retry on 429: the limiter (inside) holds every call until Retry-After has passed.
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Result?.StatusCode != System.Net.HttpStatusCode.TooManyRequests && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
                 MaxRetryAttempts = 2,
                 Delay = TimeSpan.FromMilliseconds(100),
                 BackoffType = DelayBackoffType.Exponential,

@@ -20,8 +20,11 @@ public sealed class ExportWriter : IDisposable
         _json.WriteStartArray();
     }
 
-    /// <summary>One item; <paramref name="partnerLabel"/> of an offer (companies are always <c>recruteurs_lba</c>).</summary>
-    public void Write(OfferRecord record, string partnerJobId, string partnerLabel = "France Travail", string? address = null)
+    /// <summary>
+    /// One item; <paramref name="partnerLabel"/> of an offer (companies are always <c>recruteurs_lba</c>);
+    /// <paramref name="description"/> of an offer (a short sentence when not given).
+    /// </summary>
+    public void Write(OfferRecord record, string partnerJobId, string partnerLabel = "France Travail", string? address = null, string? description = null)
     {
         var json = _json;
         var company = record.Kind == OfferKind.Companies;
@@ -73,7 +76,7 @@ public sealed class ExportWriter : IDisposable
 
         json.WriteStartObject("offer");
         json.WriteString("title", company ? null : record.Title);
-        json.WriteString("description", company ? null : "Rejoignez notre équipe pour préparer votre diplôme en alternance.");
+        json.WriteString("description", company ? null : description ?? "Rejoignez notre équipe pour préparer votre diplôme en alternance.");
         json.WriteStartArray("rome_codes");
         foreach (var code in record.RomeCodes)
         {

@@ -113,6 +113,52 @@ public sealed class MirrorServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_LinkAlwaysExpired_AsksForANewLinkExactlyOnce_Issue10()
+    {
+        await using var fake = await FakeApiAlternance.StartAsync();
+        fake.SetExport(Records());
+        fake.Mode = StorageMode.ExpiredAlways;
+        await using var services = Build(fake);
+
+        var next = await services.GetRequiredService<MirrorService>().RefreshAsync(CancellationToken.None);
+
+        // The first link, one new link, then the refresh gives up until the next try.
+        Assert.Equal(2, fake.Api.Count(FakeApiAlternance.ExportPath));
+        Assert.Equal(2, fake.Storage.Requests.Count);
+        Assert.Equal(MirrorService.RetryAfterFailure, next);
+        var mirror = services.GetRequiredService<OfferMirror>();
+        Assert.Equal(MirrorState.Failed, mirror.State);
+        Assert.Contains("même après un nouveau lien", mirror.LastError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refresh_LongExport_ProgressLoggedAtMostEveryFiveSeconds_Issue10()
+    {
+        await using var fake = await FakeApiAlternance.StartAsync();
+        fake.SetExport(DemoCatalogue.Records(TestData.Data.Places, TestData.Data.Jobs, 8_000, 8_000, 4, ExportReaderTests.Now));
+        var logs = new CapturedLogs(_time);
+        await using var services = OffersServices.Build(fake.Settings(_data.FullName), _time, s => s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+
+        // Every reading of the clock moves it one second: the reader's progress checks (every 1,024 items)
+        // see time pass as on a long download, without any real wait.
+        _time.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
+        await services.GetRequiredService<MirrorService>().RefreshAsync(CancellationToken.None);
+        _time.AutoAdvanceAmount = TimeSpan.Zero;
+
+        Assert.Equal(16_000, services.GetRequiredService<OfferMirror>().Index!.Count);
+        var progress = logs.Lines.Where(l => l.Category == typeof(ExportDownload).FullName).ToList();
+        Assert.InRange(progress.Count, 2, 4);
+        var figures = progress.Select(l => System.Text.RegularExpressions.Regex.Match(l.Message, @"^Offers export: (\d+) MB read, (\d+) items$")).ToList();
+        Assert.All(figures, f => Assert.True(f.Success));
+        var items = figures.Select(f => int.Parse(f.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var megabytes = figures.Select(f => int.Parse(f.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(items.Order(), items);
+        Assert.All(items, n => Assert.Equal(0, n % 1024));
+        Assert.True(megabytes[^1] > megabytes[0]);
+        Assert.All(progress.Zip(progress.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
     public async Task Refresh_EmptyArray_NotSwappedInAndSaid_Issue10()
     {
         await using var fake = await FakeApiAlternance.StartAsync();

@@ -11,7 +11,7 @@ namespace LiveBot.Offers.Tests.Sources;
 /// </summary>
 internal static class OffersServices
 {
-    public static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null)
+    public static ServiceProvider Build(Dictionary<string, string?> settings, TimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -30,6 +30,7 @@ internal static class OffersServices
 
         services.AddSingleton(new ConfigDirectory(Path.Combine(Path.GetTempPath(), "livebot-offers-no-config")));
         services.AddOffers(configuration);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         foreach (var file in provider.GetServices<IModeratorFile>())
         {
