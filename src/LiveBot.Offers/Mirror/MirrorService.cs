@@ -105,9 +105,10 @@ public sealed partial class MirrorService(
             mirror.Checked();
             Log.ExportLoaded(logger, counts.Offers, counts.Companies, counts.SkippedTotal, (long)watch.Elapsed.TotalMilliseconds);
 
-            // The previous index is garbage now: give its memory back once a day rather than keep it.
+            // The previous index and the parse buffers are garbage now: give their memory back to the system once
+            // a day (an aggressive collection also decommits what the heap kept for later) rather than keep it.
             GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return every;
         }
         catch (MirrorException ex)

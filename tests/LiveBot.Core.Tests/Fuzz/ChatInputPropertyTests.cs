@@ -3,6 +3,7 @@ using LiveBot.Core.Chat;
 using LiveBot.Core.Commands;
 using LiveBot.Core.Text;
 using LiveBot.Core.Tests.Commands;
+using LiveBot.Testing;
 
 namespace LiveBot.Core.Tests.Fuzz;
 
