@@ -86,28 +86,7 @@ public sealed partial class YoungViewerCommandTests
             Offer("Négociateur digital", ndrc.Codes, "75056", 5),
             Offer("Commercial terrain", ndrc.Codes, "75056", 3),
         ]);
-        var settings = new Dictionary<string, string>
-        {
-            ["Offers:Source"] = "ApiAlternance",
-            ["Offers:ApiAlternance:BaseUri"] = fake.Api.BaseUri + "api/",
-            ["Offers:ApiAlternance:ApiKey"] = FakeApiAlternance.Key,
-        };
-        await using var bot = await BotHost.StartAsync(settings: settings);
-        var mirror = bot.Service<OfferMirror>();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        mirror.Changed += () =>
-        {
-            if (mirror.State == MirrorState.Ready)
-            {
-                ready.TrySetResult();
-            }
-        };
-        if (mirror.State == MirrorState.Ready)
-        {
-            ready.TrySetResult();
-        }
-
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await using var bot = await MirrorBot.StartReadyAsync(fake);
         var care93 = Assert.Single(await bot.SayAsync("!offres aide soignante 93"));
         var bts = Assert.Single(await bot.SayAsync("!offres bts ndrc paris", "bob"));
 

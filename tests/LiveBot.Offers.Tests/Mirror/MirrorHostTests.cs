@@ -16,28 +16,7 @@ public sealed class MirrorHostTests
     {
         await using var fake = await FakeApiAlternance.StartAsync();
         fake.SetExport(MirrorServiceTests.Records());
-        var settings = new Dictionary<string, string>
-        {
-            ["Offers:Source"] = "ApiAlternance",
-            ["Offers:ApiAlternance:BaseUri"] = fake.Api.BaseUri + "api/",
-            ["Offers:ApiAlternance:ApiKey"] = FakeApiAlternance.Key,
-        };
-        await using var bot = await BotHost.StartAsync(settings: settings);
-        var mirror = bot.Service<OfferMirror>();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        mirror.Changed += () =>
-        {
-            if (mirror.State == MirrorState.Ready)
-            {
-                ready.TrySetResult();
-            }
-        };
-        if (mirror.State == MirrorState.Ready)
-        {
-            ready.TrySetResult();
-        }
-
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await using var bot = await MirrorBot.StartReadyAsync(fake);
         var reply = Assert.Single(await bot.SayAsync("!offres boulanger Lyon"));
         using var health = JsonDocument.Parse(await bot.Http.GetStringAsync("healthz"));
         var line = await FirstOffersLineAsync(bot);
