@@ -13,6 +13,12 @@ namespace LiveBot.Core.Storage;
 /// </summary>
 public sealed partial class LiteDbStore : IDisposable
 {
+    // LiteDB 5's shared mapper publishes a type's map before it is complete: a second thread asking for the same
+    // type at that moment finds it half-built ("Member PollId not found on BsonMapper", seen when two bots start at
+    // once in the tests). The first collection of each type is therefore taken under one lock, for every store.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> MappedTypes = new();
+    private static readonly Lock MapperGate = new();
+
     private readonly ILogger _logger;
     private readonly DatabaseOpener _opener;
     private readonly Lock _reopenLock = new();
@@ -62,7 +68,17 @@ public sealed partial class LiteDbStore : IDisposable
             TryReopen();
         }
 
-        return _database.GetCollection<T>(name);
+        if (MappedTypes.ContainsKey(typeof(T)))
+        {
+            return _database.GetCollection<T>(name);
+        }
+
+        lock (MapperGate)
+        {
+            var collection = _database.GetCollection<T>(name);
+            MappedTypes[typeof(T)] = true;
+            return collection;
+        }
     }
 
     /// <summary>
