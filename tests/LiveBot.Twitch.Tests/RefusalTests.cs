@@ -76,6 +76,10 @@ public sealed class RefusalTests
         await server.SayAsync("chan", "Bob", "!aide", id: "m2");
 
         await reply;
+
+        // The fake records a line before it handles it: once the barrier's PONG (read after the reply) is in,
+        // the reply has been judged.
+        await server.BarrierAsync();
         Assert.Empty(server.Refusals);
         Assert.Equal(1, server.Accepted);
     }
