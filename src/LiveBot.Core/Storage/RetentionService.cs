@@ -1,3 +1,4 @@
+using LiveBot.Core.Timing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -36,19 +37,7 @@ public sealed partial class RetentionService(IEnumerable<RetentionPurge> purges,
                 Log.PurgeFailed(logger, purge.Name, ex);
             }
         }
-        while (await WaitAsync(timer, cancellationToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.TickOrStopAsync(cancellationToken));
     }
 
     private static partial class Log

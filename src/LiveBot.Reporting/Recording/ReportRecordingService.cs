@@ -1,3 +1,4 @@
+using LiveBot.Core.Timing;
 using LiveBot.Questions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -44,7 +45,7 @@ public sealed partial class ReportRecordingService(
 
             Tick(purge);
         }
-        while (await WaitAsync(timer, stoppingToken));
+        while (await timer.TickOrStopAsync(stoppingToken));
     }
 
     private void Tick(bool purge)
@@ -61,18 +62,6 @@ public sealed partial class ReportRecordingService(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.FlushFailed(logger, ex);
-        }
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 
