@@ -25,8 +25,9 @@ public sealed class LiveSearchLimiterTests
         await using var services = Build(upstream, ("Offers:ApiAlternance:RequestsPerMinute", "3"));
         var source = services.GetRequiredService<ApiAlternanceSource>();
         var places = new[] { "Lyon", "Villeurbanne", "Vénissieux", "Bron", "Caluire-et-Cuire" };
+        await using var calls = new PendingCalls();
 
-        var searches = places.Select(p => source.SearchAsync(Query(OfferKind.Offers, p), CancellationToken.None)).ToList();
+        var searches = places.Select(p => calls.Track(source.SearchAsync(Query(OfferKind.Offers, p), calls.Token))).ToList();
         await WaitUntil(() => searches.Count(s => s.IsCompleted) == 3 && source.Limiter.Waiting == 2);
         Assert.Equal(3, upstream.Count(FakeApiAlternance.SearchPath));
         _time.Advance(TimeSpan.FromSeconds(60));
@@ -68,9 +69,10 @@ public sealed class LiveSearchLimiterTests
         }));
         await using var services = Build(upstream);
         var source = services.GetRequiredService<ApiAlternanceSource>();
+        await using var pending = new PendingCalls();
 
         await Assert.ThrowsAsync<OfferSourceException>(() => source.SearchAsync(Query(OfferKind.Offers, "Lyon"), CancellationToken.None));
-        var next = source.SearchAsync(Query(OfferKind.Offers, "Bron"), CancellationToken.None);
+        var next = pending.Track(source.SearchAsync(Query(OfferKind.Offers, "Bron"), pending.Token));
         await WaitUntil(() => source.Limiter.Waiting == 1);
         Assert.Equal(1, upstream.Count(FakeApiAlternance.SearchPath));
         _time.Advance(TimeSpan.FromSeconds(30));
@@ -85,8 +87,9 @@ public sealed class LiveSearchLimiterTests
         await using var upstream = await FakeUpstream.StartAsync((app, fake) => app.MapGet(FakeApiAlternance.SearchPath, fake.Hang));
         await using var services = Build(upstream);
         var source = services.GetRequiredService<ApiAlternanceSource>();
+        await using var calls = new PendingCalls();
 
-        var search = source.SearchAsync(Query(OfferKind.Offers, "Lyon"), CancellationToken.None);
+        var search = calls.Track(source.SearchAsync(Query(OfferKind.Offers, "Lyon"), calls.Token));
         await WaitUntil(() => upstream.Count(FakeApiAlternance.SearchPath) == 1);
         _time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.Equal(1, upstream.Count(FakeApiAlternance.SearchPath));

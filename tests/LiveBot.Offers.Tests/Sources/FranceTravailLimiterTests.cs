@@ -32,13 +32,15 @@ public sealed class FranceTravailLimiterTests
         await using var services = Build(upstream);
         var source = services.GetRequiredService<FranceTravailSource>();
         var limiter = services.GetRequiredKeyedService<CallLimiter>(FranceTravailSource.LimiterKey);
+        await using var calls = new PendingCalls();
 
-        var searches = Cities.Select(city => source.SearchAsync(Query(city), CancellationToken.None)).ToList();
+        var searches = Cities.Select(city => calls.Track(source.SearchAsync(Query(city), calls.Token))).ToList();
 
-        // One token call and nine searches in the first second; three searches wait on the (fake) clock.
-        await WaitUntil(() => upstream.Requests.Count == 10 && limiter.Waiting == 3);
+        // One token call and nine searches in the first second; three searches wait on the (fake) clock. The
+        // server counts a request when it arrives, before its answer is back: wait for the searches themselves.
+        await WaitUntil(() => searches.Count(s => s.IsCompleted) == 9 && limiter.Waiting == 3);
+        Assert.Equal(10, upstream.Requests.Count);
         Assert.Equal(1, upstream.Count(TokenPath));
-        Assert.Equal(9, searches.Count(s => s.IsCompleted));
         _time.Advance(TimeSpan.FromSeconds(1));
         var results = await Task.WhenAll(searches).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -54,13 +56,14 @@ public sealed class FranceTravailLimiterTests
         await using var services = Build(upstream);
         var source = services.GetRequiredService<FranceTravailSource>();
         var limiter = services.GetRequiredKeyedService<CallLimiter>(FranceTravailSource.LimiterKey);
+        await using var calls = new PendingCalls();
 
         // The 429 is not retried (a retry would wait for Retry-After on the fake clock and never end here).
         await Assert.ThrowsAsync<OfferSourceException>(() => source.SearchAsync(Query("Lyon"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, upstream.Count(SearchPath));
         Assert.Equal(_time.GetUtcNow().AddSeconds(1), limiter.BlockedUntil);
 
-        var next = source.SearchAsync(Query("Bron"), CancellationToken.None);
+        var next = calls.Track(source.SearchAsync(Query("Bron"), calls.Token));
         await WaitUntil(() => limiter.Waiting == 1);
         _time.Advance(TimeSpan.FromSeconds(0.9));
         Assert.Equal(1, upstream.Count(SearchPath));
