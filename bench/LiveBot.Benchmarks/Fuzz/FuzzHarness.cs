@@ -20,7 +20,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LiveBot.Benchmarks.Fuzz;
 
 /// <summary>
-/// <c>harness fuzz [total]</c> (issue 13): runs <c>total</c> hostile inputs (10,000,000 by default) split evenly
+/// <c>harness fuzz [total] [parsers]</c> (issue 13): runs <c>total</c> hostile inputs (10,000,000 by default) split evenly
 /// across every parser of untrusted input, on one thread, from fixed seeds; prints per parser the inputs, how
 /// many were refused as documented (a French error, a "broken JSON" exception the caller handles), the
 /// exceptions that escaped (must be 0) and inputs per second. Exit code 1 when any exception escaped.
