@@ -14,6 +14,10 @@ public sealed class YouTubeTestBot : IAsyncDisposable
     /// <summary>10:00 Pacific (daylight time), so a test has 14 fake hours before the quota reset.</summary>
     public static readonly DateTimeOffset Start = new(2026, 3, 10, 17, 0, 0, TimeSpan.Zero);
 
+    private readonly Lock _streamGate = new();
+    private int _closedStreamsSeen;
+    private long _lostStreamEvents;
+
     private YouTubeTestBot(FakeTimeProvider time, FakeYouTubeServer fake, BotHost bot)
     {
         Time = time;
@@ -103,14 +107,34 @@ public sealed class YouTubeTestBot : IAsyncDisposable
         void Check()
         {
             var now = Time.GetUtcNow();
-            if (Client.Activity.IsIdleAt(now) && Client.Outbox.Status.IsIdleAt(now) && Client.Activity.StreamResponses >= Fake.StreamEvents)
+            if (!Client.Activity.IsIdleAt(now) || !Client.Outbox.Status.IsIdleAt(now))
             {
-                done.TrySetResult();
+                return;
+            }
+
+            var queued = Fake.StreamEvents;
+            var read = Client.Activity.StreamResponses;
+            lock (_streamGate)
+            {
+                // The bot closed its stream (a fallback to polling) while the fake was pushing to it: what it
+                // had not read then, it never will. Counted once per stream the bot closed, with none open.
+                var closed = Fake.StreamsClosedByClient;
+                if (closed != _closedStreamsSeen && Fake.OpenStreams == 0)
+                {
+                    _closedStreamsSeen = closed;
+                    _lostStreamEvents = Math.Max(_lostStreamEvents, queued - read);
+                }
+
+                if (read + _lostStreamEvents >= queued)
+                {
+                    done.TrySetResult();
+                }
             }
         }
 
         Client.Activity.Changed += Check;
         Client.Outbox.Changed += Check;
+        Fake.StreamClosed += Check;
         try
         {
             Check();
@@ -120,6 +144,7 @@ public sealed class YouTubeTestBot : IAsyncDisposable
         {
             Client.Activity.Changed -= Check;
             Client.Outbox.Changed -= Check;
+            Fake.StreamClosed -= Check;
         }
     }
 

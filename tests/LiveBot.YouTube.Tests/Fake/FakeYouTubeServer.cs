@@ -36,6 +36,7 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
     private string _quotaDay = "";
     private int _nextId;
     private long _streamEvents;
+    private int _streamsClosedByClient;
 
     private FakeYouTubeServer(WebApplication app, TimeProvider time)
     {
@@ -94,6 +95,21 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>Stream connections the bot closed itself (it falls back to polling, or leaves).</summary>
+    public int StreamsClosedByClient
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _streamsClosedByClient;
+            }
+        }
+    }
+
+    /// <summary>Raised after a stream connection ended, whoever ended it.</summary>
+    public event Action? StreamClosed;
 
     /// <summary>When set, streamList connections answer 200 and then send nothing at all (a broken stream).</summary>
     public bool StreamSilent { get; set; }
@@ -713,7 +729,13 @@ public sealed class FakeYouTubeServer : IAsyncDisposable
             lock (_lock)
             {
                 stream!.Live.Streams.Remove(stream);
+                if (context.RequestAborted.IsCancellationRequested)
+                {
+                    _streamsClosedByClient++;
+                }
             }
+
+            StreamClosed?.Invoke();
         }
     }
 
