@@ -34,6 +34,7 @@ public sealed class OffersData
         var jobs = JobCatalog.LoadEmbedded();
         var data = new OffersData(places.GetAwaiter().GetResult(), jobs, watch.Elapsed);
         ThreadPool.UnsafeQueueUserWorkItem(static catalog => catalog.WarmUp(), jobs, preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(static resolver => resolver.WarmUp(), data.Places, preferLocal: false);
         return data;
     }
 }

@@ -8,7 +8,10 @@ namespace LiveBot.Offers.Data;
 internal static class EmbeddedData
 {
     /// <summary>Every line of <paramref name="name"/> split on tabs.</summary>
-    public static IEnumerable<string[]> Rows(string name)
+    public static IEnumerable<string[]> Rows(string name) => Lines(name).Select(static line => line.Split('\t'));
+
+    /// <summary>Every non-empty line of <paramref name="name"/>.</summary>
+    public static IEnumerable<string> Lines(string name)
     {
         using var stream = EmbeddedResource.Open(typeof(EmbeddedData).Assembly, "LiveBot.Offers.Data." + name);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);
@@ -17,7 +20,7 @@ internal static class EmbeddedData
         {
             if (line.Length > 0)
             {
-                yield return line.Split('\t');
+                yield return line;
             }
         }
     }

@@ -45,6 +45,9 @@ public sealed partial class JobCatalog
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     private readonly Lazy<TypoTables> _typos;
 
+    /// <summary>Stems by word while the catalogue is built (the titles share most of their words).</summary>
+    private Dictionary<string, string>? _stemMemo = new(StringComparer.Ordinal);
+
     public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups)
         : this(jobs, groups, [])
     {
@@ -87,6 +90,8 @@ public sealed partial class JobCatalog
                 AddEntry(masculine, [masculine, feminine, .. keys[1..]], parents, isJob: false, isShortcut: true, feminine: feminine);
             }
         }
+
+        _stemMemo = null;
 
         // Only typos and suggestions read these: built on first need (or by WarmUp), not in the start-up load.
         _typos = new Lazy<TypoTables>(() => TypoTables.Build(_postings.Keys));
@@ -259,17 +264,26 @@ public sealed partial class JobCatalog
             return;
         }
 
-        var stems = new HashSet<string>(StringComparer.Ordinal);
+        var stems = new List<string>();
+        List<string>? first = null;
         var id = _entries.Count;
         foreach (var form in forms)
         {
-            var formStems = JobKey.Stems(form);
+            var formStems = JobKey.Stems(form, _stemMemo);
+            first ??= formStems;
             if (formStems.Count == 0)
             {
                 continue;
             }
 
-            stems.UnionWith(formStems);
+            foreach (var stem in formStems)
+            {
+                if (!stems.Contains(stem))
+                {
+                    stems.Add(stem);
+                }
+            }
+
             var key = Key(formStems);
             if (!_exact.TryGetValue(key, out var list))
             {
@@ -287,16 +301,13 @@ public sealed partial class JobCatalog
         {
             // Shortcuts match exactly only: their words do not widen the search of other entries.
             _entries.Add(new Entry(label, label, codes, Math.Max(1, stems.Count), isJob, isShortcut, feminine, false, string.Empty));
-            foreach (var stem in stems)
-            {
-                AddPosting(stem, id);
-            }
-
-            return;
+        }
+        else
+        {
+            first ??= [];
+            _entries.Add(new Entry(label, label, codes, Math.Max(1, first.Count), isJob, false, feminine, isTitle, first.Count > 0 ? first[0] : string.Empty));
         }
 
-        var first = JobKey.Stems(forms[0]);
-        _entries.Add(new Entry(label, label, codes, Math.Max(1, first.Count), isJob, false, feminine, isTitle, first.FirstOrDefault() ?? string.Empty));
         foreach (var stem in stems)
         {
             AddPosting(stem, id);
@@ -323,7 +334,17 @@ public sealed partial class JobCatalog
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 
-    private static string Key(IEnumerable<string> stems) => string.Join(' ', stems.Order(StringComparer.Ordinal));
+    private static string Key(List<string> stems)
+    {
+        if (stems.Count == 1)
+        {
+            return stems[0];
+        }
+
+        var sorted = stems.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return string.Join(' ', sorted);
+    }
 
     [GeneratedRegex(@"^[A-Z]\d{4}$")]
     private static partial Regex RomeCodePattern();

@@ -1,6 +1,3 @@
-using System.Text;
-using LiveBot.Core.Text;
-
 namespace LiveBot.Offers.Jobs;
 
 /// <summary>
@@ -19,17 +16,22 @@ public static class JobKey
     };
 
     /// <summary>The stems of <paramref name="text"/>, in order, without duplicates.</summary>
-    public static List<string> Stems(string? text)
+    public static List<string> Stems(string? text) => Stems(text, memo: null);
+
+    /// <param name="text">Job words.</param>
+    /// <param name="memo">Stems already found, by word (empty for a small word): the catalogue's 14,000 titles share most words.</param>
+    internal static List<string> Stems(string? text, Dictionary<string, string>? memo)
     {
         var stems = new List<string>();
         foreach (var word in Words(text))
         {
-            if (StopWords.Contains(word))
+            string? stem;
+            if (memo is null || !memo.TryGetValue(word, out stem))
             {
-                continue;
+                stem = StopWords.Contains(word) ? string.Empty : Stem(word);
+                memo?.Add(word, stem);
             }
 
-            var stem = Stem(word);
             if (stem.Length > 0 && !stems.Contains(stem))
             {
                 stems.Add(stem);
@@ -40,17 +42,7 @@ public static class JobKey
     }
 
     /// <summary>Folded words of <paramref name="text"/> (letters and digits).</summary>
-    public static IEnumerable<string> Words(string? text)
-    {
-        var folded = Places.PlaceKey.FastFold(text ?? string.Empty);
-        var builder = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            builder.Append(char.IsLetterOrDigit(c) ? c : ' ');
-        }
-
-        return builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    }
+    public static IEnumerable<string> Words(string? text) => Places.PlaceKey.FoldedWords(text);
 
     /// <summary>One word reduced to its masculine singular form, approximately.</summary>
     public static string Stem(string word)

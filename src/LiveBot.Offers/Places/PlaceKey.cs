@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 using LiveBot.Core.Text;
 
@@ -8,71 +8,109 @@ namespace LiveBot.Offers.Places;
 /// The matching key of a place name: folded (case, accents), punctuation (hyphens, apostrophes,
 /// parentheses) as spaces, "st"/"ste" spelled out, arrondissement ordinals unified ("15ème" -> "15e").
 /// </summary>
+/// <remarks>
+/// 35,000 commune names are keyed at start (issue 12: data loaded in &lt; 500 ms), so the key is built in
+/// one pass over a pooled buffer: no string per word, no list.
+/// </remarks>
 public static partial class PlaceKey
 {
     public static string Normalize(string? text)
     {
-        var tokens = Tokens(text);
-        return string.Join(' ', tokens);
+        text ??= string.Empty;
+        var foldBuffer = ArrayPool<char>.Shared.Rent(text.Length);
+        char[]? outputBuffer = null;
+        try
+        {
+            var folded = Fold(text, foldBuffer.AsSpan(0, text.Length));
+
+            // Each word at most doubles ("st" -> "saint"), plus the spaces between words.
+            outputBuffer = ArrayPool<char>.Shared.Rent((folded.Length * 3) + 1);
+            var output = outputBuffer.AsSpan();
+            var length = 0;
+            for (var rest = folded; NextWord(ref rest, out var word);)
+            {
+                var rewritten = Rewrite(word, out _);
+                if (rewritten.IsEmpty)
+                {
+                    continue;
+                }
+
+                if (length > 0)
+                {
+                    output[length++] = ' ';
+                }
+
+                rewritten.CopyTo(output[length..]);
+                length += rewritten.Length;
+            }
+
+            return output[..length].SequenceEqual(text) ? text : new string(output[..length]);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(foldBuffer);
+            if (outputBuffer is not null)
+            {
+                ArrayPool<char>.Shared.Return(outputBuffer);
+            }
+        }
     }
 
     public static List<string> Tokens(string? text)
     {
-        var folded = FastFold(text ?? string.Empty);
+        text ??= string.Empty;
         var tokens = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        var pooled = ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            if (i < folded.Length && char.IsLetterOrDigit(folded[i]))
+            for (var rest = Fold(text, pooled.AsSpan(0, text.Length)); NextWord(ref rest, out var word);)
             {
-                start = start < 0 ? i : start;
-                continue;
+                var rewritten = Rewrite(word, out var ordinal);
+                if (!rewritten.IsEmpty)
+                {
+                    tokens.Add(ordinal ?? rewritten.ToString());
+                }
             }
-
-            if (start >= 0)
-            {
-                AddToken(tokens, folded.AsSpan(start, i - start));
-                start = -1;
-            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(pooled);
         }
 
         return tokens;
     }
 
-    /// <summary>One word of a name: "st"/"ste" spelled out, "arrondissement" dropped, ordinals unified.</summary>
-    private static void AddToken(List<string> tokens, ReadOnlySpan<char> raw)
+    /// <summary>The folded runs of letters and digits of <paramref name="text"/>, as they are (job words).</summary>
+    internal static List<string> FoldedWords(string? text)
     {
-        if (raw is "arrondissement" or "arrondissements" or "arr" or "arrdt" or "arrt")
+        text ??= string.Empty;
+        var words = new List<string>();
+        var pooled = ArrayPool<char>.Shared.Rent(text.Length);
+        try
         {
-            return;
+            for (var rest = Fold(text, pooled.AsSpan(0, text.Length)); NextWord(ref rest, out var word);)
+            {
+                words.Add(word.ToString());
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(pooled);
         }
 
-        var token = raw switch
-        {
-            "st" => "saint",
-            "ste" => "sainte",
-            _ => raw.ToString(),
-        };
-        if (char.IsAsciiDigit(token[0]) && Ordinal().Match(token) is { Success: true } ordinal)
-        {
-            token = ordinal.Groups[1].Value.TrimStart('0') + "e";
-        }
-
-        tokens.Add(token);
+        return words;
     }
 
-    /// <summary>
-    /// <see cref="TextFolding.Fold"/> without Unicode normalisation for the letters of French names (35,000
-    /// of them are folded at start); anything else goes through the full fold.
-    /// </summary>
-    internal static string FastFold(string text)
-    {
-        if (text.Length == 0)
-        {
-            return text;
-        }
+    /// <summary>The folded text: in <paramref name="buffer"/> (its length) when every letter is a French one, else a new string.</summary>
+    private static ReadOnlySpan<char> Fold(string text, Span<char> buffer) =>
+        TryFastFold(text, buffer) ? buffer : TextFolding.Fold(text);
 
-        var chars = new char[text.Length];
+    /// <summary>
+    /// <see cref="TextFolding.Fold"/> without Unicode normalisation for the letters of French names; false
+    /// (for the full fold) on anything else.
+    /// </summary>
+    private static bool TryFastFold(string text, Span<char> folded)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -91,13 +129,61 @@ public static partial class PlaceKey
             };
             if (mapped is null)
             {
-                return TextFolding.Fold(text);
+                return false;
             }
 
-            chars[i] = mapped.Value;
+            folded[i] = mapped.Value;
         }
 
-        return new string(chars);
+        return true;
+    }
+
+    /// <summary>The next run of letters and digits of <paramref name="rest"/>, which moves past it.</summary>
+    private static bool NextWord(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> word)
+    {
+        var start = 0;
+        while (start < rest.Length && !char.IsLetterOrDigit(rest[start]))
+        {
+            start++;
+        }
+
+        var end = start;
+        while (end < rest.Length && char.IsLetterOrDigit(rest[end]))
+        {
+            end++;
+        }
+
+        word = rest[start..end];
+        rest = rest[end..];
+        return !word.IsEmpty;
+    }
+
+    /// <summary>One word of a name: "st"/"ste" spelled out, "arrondissement" dropped (empty), ordinals unified.</summary>
+    private static ReadOnlySpan<char> Rewrite(ReadOnlySpan<char> raw, out string? ordinal)
+    {
+        ordinal = null;
+        if (raw is "arrondissement" or "arrondissements" or "arr" or "arrdt" or "arrt")
+        {
+            return [];
+        }
+
+        if (raw is "st")
+        {
+            return "saint";
+        }
+
+        if (raw is "ste")
+        {
+            return "sainte";
+        }
+
+        if (char.IsAsciiDigit(raw[0]) && Ordinal().Match(raw.ToString()) is { Success: true } match)
+        {
+            ordinal = match.Groups[1].Value.TrimStart('0') + "e";
+            return ordinal;
+        }
+
+        return raw;
     }
 
     [GeneratedRegex(@"^(\d{1,2})(e|er|re|eme|ieme|em|me)$")]

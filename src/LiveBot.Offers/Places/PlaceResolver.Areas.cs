@@ -10,46 +10,55 @@ public sealed record RegionRow(string Code, string Name, string In, string[] Nam
 /// <summary>Areas (départements and regions by name) and communes named by the start of their name.</summary>
 public sealed partial class PlaceResolver
 {
-    private readonly Dictionary<string, Place> _regionByKey = new(StringComparer.Ordinal);
+    private static readonly string[] Articles = ["la ", "le ", "les ", "l "];
+
+    /// <summary>A region's names (and their forms without an article) -> its index in <see cref="Extras.Regions"/>.</summary>
+    private readonly Dictionary<string, int> _regionByKey = new(StringComparer.Ordinal);
 
     /// <summary>The regions, by label.</summary>
-    public IEnumerable<Place> Regions => _regionByKey.Values.Distinct();
+    public IEnumerable<Place> Regions => _extras.Value.Regions;
 
-    private void AddRegions(IEnumerable<RegionRow> regions, ILookup<string, Commune> byDepartement)
+    private void AddRegionNames(RegionRow[] regions)
     {
-        foreach (var region in regions)
+        for (var index = 0; index < regions.Length; index++)
         {
-            var communes = region.Departements.SelectMany(d => byDepartement[d]).ToList();
-            if (communes.Count == 0)
-            {
-                continue;
-            }
-
-            var (latitude, longitude, radius) = Covering(communes);
-            var largest = communes.MaxBy(c => c.Population)!;
-            var place = new Place(PlaceKind.Region, region.Name, largest.Insee, string.Empty, latitude, longitude)
-            {
-                RadiusKm = radius,
-                Departements = region.Departements,
-                RegionCode = region.Parent,
-                InPhrase = region.In,
-            };
+            var region = regions[index];
             foreach (var name in region.Names.Prepend(region.Name))
             {
-                var key = PlaceKey.Normalize(name);
-                _regionByKey.TryAdd(key, place);
-                foreach (var article in new[] { "la ", "le ", "les ", "l " })
-                {
-                    if (key.StartsWith(article, StringComparison.Ordinal))
-                    {
-                        _regionByKey.TryAdd(key[article.Length..], place);
-                    }
-                }
+                AddWithoutArticle(_regionByKey, PlaceKey.Normalize(name), index);
             }
 
             if (region.Code == "94")
             {
-                _regionByKey.TryAdd("20", place); // Corsica's old département number.
+                _regionByKey.TryAdd("20", index); // Corsica's old département number.
+            }
+        }
+    }
+
+    /// <summary>A region as a place: the middle of its communes, the radius covering them, its largest commune.</summary>
+    private static Place RegionPlace(RegionRow region, ILookup<string, Commune> byDepartement)
+    {
+        var communes = region.Departements.SelectMany(d => byDepartement[d]).ToList();
+        var (latitude, longitude, radius) = Covering(communes);
+        var largest = communes.MaxBy(c => c.Population)!;
+        return new Place(PlaceKind.Region, region.Name, largest.Insee, string.Empty, latitude, longitude)
+        {
+            RadiusKm = radius,
+            Departements = region.Departements,
+            RegionCode = region.Parent,
+            InPhrase = region.In,
+        };
+    }
+
+    /// <summary>The key, and the key without its leading article ("la reunion" -> "reunion"); the first one added wins.</summary>
+    private static void AddWithoutArticle<T>(Dictionary<string, T> index, string key, T value)
+    {
+        index.TryAdd(key, value);
+        foreach (var article in Articles)
+        {
+            if (key.StartsWith(article, StringComparison.Ordinal))
+            {
+                index.TryAdd(key[article.Length..], value);
             }
         }
     }
@@ -70,18 +79,19 @@ public sealed partial class PlaceResolver
             return DepartementPlace(dep.Code, dep.Name);
         }
 
-        return _regionByKey.GetValueOrDefault(key);
+        return _regionByKey.TryGetValue(key, out var region) ? _extras.Value.Regions[region] : null;
     }
 
     /// <summary>The most populous commune whose name starts with the words of <paramref name="key"/> ("roissy" -> "roissy en brie").</summary>
     private Commune? StartingWith(string key)
     {
         var prefix = key + " ";
-        var index = Array.BinarySearch(_sortedNames, prefix, StringComparer.Ordinal);
+        var sortedNames = _extras.Value.SortedNames;
+        var index = Array.BinarySearch(sortedNames, prefix, StringComparer.Ordinal);
         Commune? best = null;
-        for (var i = index < 0 ? ~index : index; i < _sortedNames.Length && _sortedNames[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        for (var i = index < 0 ? ~index : index; i < sortedNames.Length && sortedNames[i].StartsWith(prefix, StringComparison.Ordinal); i++)
         {
-            var candidate = _byName[_sortedNames[i]][0];
+            var candidate = _byName[sortedNames[i]][0];
             if (!candidate.IsArrondissement && (best is null || candidate.Population > best.Population))
             {
                 best = candidate;

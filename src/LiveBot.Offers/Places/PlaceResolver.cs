@@ -10,16 +10,11 @@ namespace LiveBot.Offers.Places;
 /// </summary>
 public sealed partial class PlaceResolver
 {
-    private const double CellDegrees = 0.25;
     private readonly Dictionary<string, Commune[]> _byName;
     private readonly Dictionary<string, Commune[]> _byPostalCode;
     private readonly Dictionary<string, Commune> _byInsee;
     private readonly Dictionary<string, (string Code, string Name)> _departementByKey;
     private readonly Dictionary<string, Commune> _departementCentre;
-    private readonly Dictionary<string, (double Latitude, double Longitude, int RadiusKm)> _departementArea = new(StringComparer.Ordinal);
-    private readonly Dictionary<(int, int), List<Commune>> _grid;
-    private readonly (string Key, Commune Commune)[] _large;
-    private readonly string[] _sortedNames;
     private readonly Dictionary<string, Commune> _colloquial = new(StringComparer.Ordinal);
 
     public PlaceResolver(IEnumerable<Commune> communes, IEnumerable<(string Code, string Name)> departements)
@@ -37,20 +32,29 @@ public sealed partial class PlaceResolver
         _byInsee = Communes.ToDictionary(c => c.Insee, StringComparer.Ordinal);
         var byName = new Dictionary<string, List<Commune>>(StringComparer.Ordinal);
         var byPostal = new Dictionary<string, List<Commune>>(StringComparer.Ordinal);
-        _grid = [];
+        var largest = new Dictionary<string, Commune>(StringComparer.Ordinal);
         foreach (var commune in Communes)
         {
-            foreach (var key in NameKeys(commune))
+            if (!commune.IsArrondissement)
             {
-                Add(byName, key, commune);
+                Add(byName, PlaceKey.Normalize(commune.Name), commune);
+                if (!largest.TryGetValue(commune.Departement, out var current) || commune.Population > current.Population)
+                {
+                    largest[commune.Departement] = commune;
+                }
+            }
+            else
+            {
+                foreach (var key in ArrondissementKeys(commune))
+                {
+                    Add(byName, key, commune);
+                }
             }
 
             foreach (var postal in commune.PostalCodes)
             {
                 Add(byPostal, postal, commune);
             }
-
-            Add(_grid, Cell(commune.Latitude, commune.Longitude), commune);
         }
 
         // Homonyms: the most populous first. A postal code shared by a city and its arrondissement: the arrondissement.
@@ -61,22 +65,9 @@ public sealed partial class PlaceResolver
             : b.Population.CompareTo(a.Population) is var byPopulation and not 0 ? byPopulation
             : string.CompareOrdinal(a.Insee, b.Insee));
 
-        _large = Communes.Where(c => !c.IsArrondissement && c.Population >= 20_000)
-            .OrderByDescending(c => c.Population)
-            .Select(c => (PlaceKey.Normalize(c.Name), c))
-            .ToArray();
         _departementByKey = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         _departementCentre = new Dictionary<string, Commune>(StringComparer.Ordinal);
-        var largest = new Dictionary<string, Commune>(StringComparer.Ordinal);
-        foreach (var commune in Communes)
-        {
-            if (!commune.IsArrondissement && (!largest.TryGetValue(commune.Departement, out var current) || commune.Population > current.Population))
-            {
-                largest[commune.Departement] = commune;
-            }
-        }
-
-        var byDepartement = Communes.Where(c => !c.IsArrondissement).ToLookup(c => c.Departement, StringComparer.Ordinal);
+        var departementCodes = new List<string>();
         foreach (var (code, name) in departements)
         {
             if (!largest.TryGetValue(code, out var centre))
@@ -85,21 +76,13 @@ public sealed partial class PlaceResolver
             }
 
             _departementCentre[code] = centre;
-            _departementArea[code] = Covering(byDepartement[code].ToList());
+            departementCodes.Add(code);
             _departementByKey[code.ToLowerInvariant()] = (code, name);
-            var key = PlaceKey.Normalize(name);
-            _departementByKey.TryAdd(key, (code, name));
-            foreach (var article in new[] { "la ", "le ", "les ", "l " })
-            {
-                if (key.StartsWith(article, StringComparison.Ordinal))
-                {
-                    _departementByKey.TryAdd(key[article.Length..], (code, name));
-                }
-            }
+            AddWithoutArticle(_departementByKey, PlaceKey.Normalize(name), (code, name));
         }
 
-        _sortedNames = _byName.Keys.Where(k => !k.Any(char.IsAsciiDigit)).Order(StringComparer.Ordinal).ToArray();
-        AddRegions(regions, byDepartement);
+        var regionRows = regions.Where(r => r.Departements.Any(largest.ContainsKey)).ToArray();
+        AddRegionNames(regionRows);
         foreach (var (name, insee) in colloquial)
         {
             if (_byInsee.TryGetValue(insee, out var commune))
@@ -107,6 +90,8 @@ public sealed partial class PlaceResolver
                 _colloquial[PlaceKey.Normalize(name)] = commune;
             }
         }
+
+        _extras = new Lazy<Extras>(() => BuildExtras(departementCodes, regionRows));
     }
 
     public IReadOnlyList<Commune> Communes { get; }
@@ -115,20 +100,31 @@ public sealed partial class PlaceResolver
     public static PlaceResolver LoadEmbedded()
     {
         var communes = new List<Commune>(35_000);
-        foreach (var row in EmbeddedData.Rows("communes.tsv.gz"))
+        var departementCodes = new Dictionary<string, string>(StringComparer.Ordinal);
+        Span<Range> fields = stackalloc Range[9];
+        foreach (var line in EmbeddedData.Lines("communes.tsv.gz"))
         {
-            var isArrondissement = row[2] == "a";
-            var name = row[1];
+            // INSEE, name, c(ommune)/a(rrondissement), département, postal codes, population, latitude, longitude.
+            var row = line.AsSpan();
+            if (row.Split(fields, '\t') < 8)
+            {
+                continue;
+            }
+
+            var isArrondissement = row[fields[2]] is "a";
+            var name = row[fields[1]].ToString();
+            var departement = row[fields[3]].ToString();
+            departement = departementCodes.TryAdd(departement, departement) ? departement : departementCodes[departement];
             communes.Add(new Commune(
-                row[0],
+                row[fields[0]].ToString(),
                 name,
                 isArrondissement ? name.Replace(" Arrondissement", string.Empty, StringComparison.Ordinal) : name,
                 isArrondissement,
-                row[3],
-                row[4].Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                int.Parse(row[5], CultureInfo.InvariantCulture),
-                double.Parse(row[6], CultureInfo.InvariantCulture),
-                double.Parse(row[7], CultureInfo.InvariantCulture)));
+                departement,
+                PostalCodes(row[fields[4]]),
+                int.Parse(row[fields[5]], CultureInfo.InvariantCulture),
+                double.Parse(row[fields[6]], CultureInfo.InvariantCulture),
+                double.Parse(row[fields[7]], CultureInfo.InvariantCulture)));
         }
 
         var departements = EmbeddedData.Rows("departements.tsv.gz").Select(r => (r[0], r[1]));
@@ -136,6 +132,10 @@ public sealed partial class PlaceResolver
         var colloquial = EmbeddedData.Rows("colloquial.tsv.gz").Select(r => (r[0], r[1]));
         return new PlaceResolver(communes, departements, regions, colloquial);
     }
+
+    private static string[] PostalCodes(ReadOnlySpan<char> field) =>
+        field.Contains(' ') ? field.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        : field.IsEmpty ? [] : [field.ToString()];
 
     public Commune? FindByInsee(string insee) => _byInsee.GetValueOrDefault(insee);
 
@@ -222,7 +222,7 @@ public sealed partial class PlaceResolver
         var max = key.Length >= 9 ? 2 : 1;
         Commune? best = null;
         var bestDistance = max + 1;
-        foreach (var commune in _large)
+        foreach (var commune in _extras.Value.Large)
         {
             var distance = Jobs.JobKey.Distance(key, commune.Key, max);
             if (distance < bestDistance)
@@ -239,13 +239,14 @@ public sealed partial class PlaceResolver
     public Commune? Nearest(double latitude, double longitude)
     {
         var (row, column) = Cell(latitude, longitude);
+        var grid = _extras.Value.Grid;
         Commune? best = null;
         var bestDistance = double.MaxValue;
         for (var dr = -1; dr <= 1; dr++)
         {
             for (var dc = -1; dc <= 1; dc++)
             {
-                if (!_grid.TryGetValue((row + dr, column + dc), out var cell))
+                if (!grid.TryGetValue((row + dr, column + dc), out var cell))
                 {
                     continue;
                 }
@@ -270,15 +271,9 @@ public sealed partial class PlaceResolver
         return best;
     }
 
-    /// <summary>All the name keys a viewer may type for a commune or arrondissement.</summary>
-    private static IEnumerable<string> NameKeys(Commune commune)
+    /// <summary>The name keys a viewer may type for an arrondissement.</summary>
+    private static IEnumerable<string> ArrondissementKeys(Commune commune)
     {
-        if (!commune.IsArrondissement)
-        {
-            yield return PlaceKey.Normalize(commune.Name);
-            yield break;
-        }
-
         // "Lyon 3e Arrondissement" -> "lyon 3e", "lyon 3"; "Paris 1er" -> "paris 1e", "paris 1".
         var tokens = PlaceKey.Tokens(commune.Name);
         var city = string.Join(' ', tokens.Take(tokens.Count - 1));
@@ -302,28 +297,12 @@ public sealed partial class PlaceResolver
     private Place DepartementPlace(string code, string name)
     {
         var centre = _departementCentre[code];
-        var (latitude, longitude, radius) = _departementArea[code];
+        var (latitude, longitude, radius) = _extras.Value.DepartementArea[code];
         return new Place(PlaceKind.Departement, name, centre.Insee, code, latitude, longitude) { RadiusKm = radius, Departements = [code] };
-    }
-
-    /// <summary>
-    /// The middle of a département's communes and the radius reaching 95 % of them, in tens of km (at most
-    /// 200, the upstream limit): a département is searched as a whole, not around its largest town.
-    /// </summary>
-    private static (double, double, int) Covering(List<Commune> communes)
-    {
-        var latitude = communes.Average(c => c.Latitude);
-        var longitude = communes.Average(c => c.Longitude);
-        var distances = communes.Select(c => GeoMath.DistanceKm(latitude, longitude, c.Latitude, c.Longitude)).Order().ToList();
-        var reach = distances[Math.Min(distances.Count - 1, (int)(distances.Count * 0.95))];
-        return (latitude, longitude, Math.Clamp((int)Math.Ceiling(reach / 10) * 10, 10, 200));
     }
 
     [GeneratedRegex(@"^([a-z]{3,})(\d{1,2}e?)$")]
     private static partial Regex GluedNumber();
-
-    private static (int, int) Cell(double latitude, double longitude) =>
-        ((int)Math.Floor(latitude / CellDegrees), (int)Math.Floor(longitude / CellDegrees));
 
     /// <summary>The lists as arrays in the given order (a total order: INSEE codes are unique).</summary>
     private static Dictionary<string, Commune[]> Sorted(Dictionary<string, List<Commune>> lists, Comparison<Commune> order)
