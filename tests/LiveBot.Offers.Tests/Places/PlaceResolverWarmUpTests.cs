@@ -1,0 +1,41 @@
+using LiveBot.Offers.Places;
+
+namespace LiveBot.Offers.Tests.Places;
+
+/// <summary>
+/// The tables only some lookups read (areas' extent, the commune grid, typo and prefix lists) are built after
+/// the start-up load: a lookup that comes first builds them, and gets the same answer as after a warm-up.
+/// </summary>
+public sealed class PlaceResolverWarmUpTests
+{
+    [Fact]
+    public async Task Lookups_BeforeAnyWarmUp_BuildTheTablesTheyNeedOnce()
+    {
+        // A resolver of its own: OffersData.Load queues a warm-up, this one is cold.
+        var cold = PlaceResolver.LoadEmbedded();
+        string?[] Answers(PlaceResolver places) =>
+        [
+            places.Resolve("Bretagne")?.ToString(),
+            places.Resolve("93")?.ToString(),
+            places.Resolve("Corse")?.ToString(),
+            places.ResolveTolerant("Roissy")?.Label,
+            places.ResolveTolerant("Marseile")?.Label,
+            places.Nearest(48.8566, 2.3522)?.ShortName,
+            string.Join(", ", places.Regions.Select(r => r.Label)),
+        ];
+
+        // Several viewers asking at once while the tables are not built yet.
+        var concurrent = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Answers(cold))));
+        cold.WarmUp();
+        var warm = TestData.Data.Places;
+        warm.WarmUp();
+
+        var expected = Answers(warm);
+        Assert.All(concurrent, answers => Assert.Equal(expected, answers));
+        Assert.Equal(expected, Answers(cold));
+        Assert.Equal("Roissy-en-France", expected[3]);
+        Assert.Equal("Marseille", expected[4]);
+        Assert.Equal("Paris 4e", expected[5]);
+        Assert.Contains("Bretagne", expected[6], StringComparison.Ordinal);
+    }
+}
