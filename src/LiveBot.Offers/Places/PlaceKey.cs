@@ -56,32 +56,13 @@ public static partial class PlaceKey
         }
     }
 
-    public static List<string> Tokens(string? text)
-    {
-        text ??= string.Empty;
-        var tokens = new List<string>();
-        var pooled = ArrayPool<char>.Shared.Rent(text.Length);
-        try
-        {
-            for (var rest = Fold(text, pooled.AsSpan(0, text.Length)); NextWord(ref rest, out var word);)
-            {
-                var rewritten = Rewrite(word, out var ordinal);
-                if (!rewritten.IsEmpty)
-                {
-                    tokens.Add(ordinal ?? rewritten.ToString());
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(pooled);
-        }
-
-        return tokens;
-    }
+    /// <summary>The words of a place name as <see cref="Normalize"/> joins them.</summary>
+    public static List<string> Tokens(string? text) => Words(text, rewrite: true);
 
     /// <summary>The folded runs of letters and digits of <paramref name="text"/>, as they are (job words).</summary>
-    internal static List<string> FoldedWords(string? text)
+    internal static List<string> FoldedWords(string? text) => Words(text, rewrite: false);
+
+    private static List<string> Words(string? text, bool rewrite)
     {
         text ??= string.Empty;
         var words = new List<string>();
@@ -90,7 +71,14 @@ public static partial class PlaceKey
         {
             for (var rest = Fold(text, pooled.AsSpan(0, text.Length)); NextWord(ref rest, out var word);)
             {
-                words.Add(word.ToString());
+                if (!rewrite)
+                {
+                    words.Add(word.ToString());
+                }
+                else if (Rewrite(word, out var ordinal) is { IsEmpty: false } rewritten)
+                {
+                    words.Add(ordinal ?? rewritten.ToString());
+                }
             }
         }
         finally
