@@ -12,6 +12,7 @@ using LiveBot.Offers.Requests;
 using LiveBot.Offers.Sectors;
 using LiveBot.Questions.Moderation;
 using LiveBot.Testing;
+using LiveBot.Testing.Twitch;
 using LiveBot.Twitch.Irc;
 using LiveBot.YouTube;
 using LiveBot.YouTube.Api;
@@ -136,24 +137,15 @@ public static class FuzzHarness
             inputs.Random.NextBytes(chunk);
         }
 
-        var offset = 0;
-        while (offset < chunk.Length)
+        IrcFeed.Feed(buffer, chunk, static line =>
         {
-            var memory = buffer.GetWriteMemory();
-            var count = Math.Min(chunk.Length - offset, memory.Length);
-            chunk.AsSpan(offset, count).CopyTo(memory.Span);
-            buffer.Advance(count);
-            offset += count;
-            while (buffer.TryReadLine(out var line))
+            if (line.Contains('\n'))
             {
-                if (line.Contains('\n'))
-                {
-                    throw new InvalidOperationException("invariant: a line holds a line feed");
-                }
-
-                _ = IrcMessage.TryParse(line, out _);
+                throw new InvalidOperationException("invariant: a line holds a line feed");
             }
-        }
+
+            _ = IrcMessage.TryParse(line, out _);
+        });
 
         return false;
     }

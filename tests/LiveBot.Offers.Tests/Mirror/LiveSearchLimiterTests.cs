@@ -28,7 +28,7 @@ public sealed class LiveSearchLimiterTests
         await using var calls = new PendingCalls();
 
         var searches = places.Select(p => calls.Track(source.SearchAsync(Query(OfferKind.Offers, p), calls.Token))).ToList();
-        await WaitUntil(() => searches.Count(s => s.IsCompleted) == 3 && source.Limiter.Waiting == 2);
+        await Eventually.Holds(() => searches.Count(s => s.IsCompleted) == 3 && source.Limiter.Waiting == 2);
         Assert.Equal(3, upstream.Count(FakeApiAlternance.SearchPath));
         _time.Advance(TimeSpan.FromSeconds(60));
         var results = await Task.WhenAll(searches).WaitAsync(TimeSpan.FromSeconds(30));
@@ -73,7 +73,7 @@ public sealed class LiveSearchLimiterTests
 
         await Assert.ThrowsAsync<OfferSourceException>(() => source.SearchAsync(Query(OfferKind.Offers, "Lyon"), CancellationToken.None));
         var next = pending.Track(source.SearchAsync(Query(OfferKind.Offers, "Bron"), pending.Token));
-        await WaitUntil(() => source.Limiter.Waiting == 1);
+        await Eventually.Holds(() => source.Limiter.Waiting == 1);
         Assert.Equal(1, upstream.Count(FakeApiAlternance.SearchPath));
         _time.Advance(TimeSpan.FromSeconds(30));
 
@@ -90,13 +90,13 @@ public sealed class LiveSearchLimiterTests
         await using var calls = new PendingCalls();
 
         var search = calls.Track(source.SearchAsync(Query(OfferKind.Offers, "Lyon"), calls.Token));
-        await WaitUntil(() => upstream.Count(FakeApiAlternance.SearchPath) == 1);
+        await Eventually.Holds(() => upstream.Count(FakeApiAlternance.SearchPath) == 1);
         _time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.Equal(1, upstream.Count(FakeApiAlternance.SearchPath));
         _time.Advance(TimeSpan.FromSeconds(0.1));
-        await WaitUntil(() => upstream.Count(FakeApiAlternance.SearchPath) == 2);
+        await Eventually.Holds(() => upstream.Count(FakeApiAlternance.SearchPath) == 2);
         _time.Advance(TimeSpan.FromSeconds(5));
-        await WaitUntil(() => upstream.Count(FakeApiAlternance.SearchPath) == 3);
+        await Eventually.Holds(() => upstream.Count(FakeApiAlternance.SearchPath) == 3);
         _time.Advance(TimeSpan.FromSeconds(5));
 
         await Assert.ThrowsAsync<OfferSourceException>(() => search.WaitAsync(TimeSpan.FromSeconds(30)));
@@ -104,10 +104,6 @@ public sealed class LiveSearchLimiterTests
 
     private static OfferQuery Query(OfferKind kind, string place) =>
         new(kind, ["D1102"], TestData.Data.Places.Resolve(place)!, 30, 3);
-
-    /// <summary>Waits (without sleeping) until the loopback exchange has reached the expected point.</summary>
-    private static Task WaitUntil(Func<bool> condition) =>
-        Task.Run(() => Assert.True(SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(30))));
 
     private ServiceProvider Build(FakeUpstream upstream, params (string Key, string Value)[] extra)
     {

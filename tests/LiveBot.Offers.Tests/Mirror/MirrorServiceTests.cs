@@ -265,7 +265,7 @@ public sealed class MirrorServiceTests : IDisposable
 
         var run = services.GetRequiredService<MirrorService>().RunAsync(stop.Token);
         await first.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        await Task.Run(() => Assert.True(SpinWait.SpinUntil(() => mirror.NextCheck is not null, TimeSpan.FromSeconds(30))));
+        await Eventually.Holds(() => mirror.NextCheck is not null);
         Assert.Equal(Start.AddHours(1), mirror.NextCheck);
         Assert.Equal(1, fake.Api.Count(FakeApiAlternance.ExportPath));
         _time.Advance(TimeSpan.FromMinutes(59));

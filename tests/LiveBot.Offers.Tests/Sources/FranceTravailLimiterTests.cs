@@ -38,7 +38,7 @@ public sealed class FranceTravailLimiterTests
 
         // One token call and nine searches in the first second; three searches wait on the (fake) clock. The
         // server counts a request when it arrives, before its answer is back: wait for the searches themselves.
-        await WaitUntil(() => searches.Count(s => s.IsCompleted) == 9 && limiter.Waiting == 3);
+        await Eventually.Holds(() => searches.Count(s => s.IsCompleted) == 9 && limiter.Waiting == 3);
         Assert.Equal(10, upstream.Requests.Count);
         Assert.Equal(1, upstream.Count(TokenPath));
         _time.Advance(TimeSpan.FromSeconds(1));
@@ -64,7 +64,7 @@ public sealed class FranceTravailLimiterTests
         Assert.Equal(_time.GetUtcNow().AddSeconds(1), limiter.BlockedUntil);
 
         var next = calls.Track(source.SearchAsync(Query("Bron"), calls.Token));
-        await WaitUntil(() => limiter.Waiting == 1);
+        await Eventually.Holds(() => limiter.Waiting == 1);
         _time.Advance(TimeSpan.FromSeconds(0.9));
         Assert.Equal(1, upstream.Count(SearchPath));
         _time.Advance(TimeSpan.FromSeconds(0.1));
@@ -75,10 +75,6 @@ public sealed class FranceTravailLimiterTests
 
     private static OfferQuery Query(string place) =>
         new(OfferKind.Offers, ["D1102"], TestData.Data.Places.Resolve(place)!, 30, 3);
-
-    /// <summary>Waits (without sleeping) until the loopback exchange has reached the expected point.</summary>
-    private static Task WaitUntil(Func<bool> condition) =>
-        Task.Run(() => Assert.True(SpinWait.SpinUntil(condition, TimeSpan.FromSeconds(30))));
 
     /// <summary>The token endpoint and a search that answers 429 (Retry-After: 1, shorter than the 1.5 s attempt timeout) when <paramref name="refuse"/> says so.</summary>
     private static Task<FakeUpstream> StartAsync(Func<HttpContext, bool> refuse)

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using LiveBot.Testing;
+using LiveBot.Testing.Twitch;
 using LiveBot.Core.Text;
 using LiveBot.Twitch.Irc;
 
@@ -63,20 +64,11 @@ public sealed class IrcPropertyTests
             var buffer = new IrcLineBuffer();
             foreach (var chunk in list.Append("\r\nPING :still-here\r\n"u8.ToArray()))
             {
-                var offset = 0;
-                while (offset < chunk.Length)
+                IrcFeed.Feed(buffer, chunk, line =>
                 {
-                    var memory = buffer.GetWriteMemory();
-                    var count = Math.Min(chunk.Length - offset, memory.Length);
-                    chunk.AsSpan(offset, count).CopyTo(memory.Span);
-                    buffer.Advance(count);
-                    offset += count;
-                    while (buffer.TryReadLine(out var line))
-                    {
-                        Assert.DoesNotContain('\n', line.ToString());
-                        _ = IrcMessage.TryParse(line, out _);
-                    }
-                }
+                    Assert.DoesNotContain('\n', line.ToString());
+                    _ = IrcMessage.TryParse(line, out _);
+                });
             }
         });
     }
