@@ -49,5 +49,8 @@ internal static class JobShortcuts
         (["technicien de maintenance", "maintenance", "maintenance industrielle", "technicien maintenance"], ["I1304", "I1310", "I1309"]),
         (["sécurité", "vigile", "securite incendie"], ["K2503"]),
         (["agent d'entretien", "agent de nettoyage", "nettoyage", "menage"], ["K2204"]),
+        (["conseiller / conseillère de vente", "conseiller vente"], ["D1214", "D1211", "D1212", "D1106"]),
+        (["assistant / assistante de gestion PME", "assistant de gestion pme pmi", "assistant pme"], ["M1604", "M1203", "M1501"]),
+        (["ouvrier / ouvrière du bâtiment", "ouvrier batiment", "ouvrier btp"], ["F1703", "F1602", "F1603", "F1606", "F1202"]),
     ];
 }

@@ -232,7 +232,7 @@ public sealed partial class JobCatalog
         // ROME job's or title's when one has exactly these words ("coiffeuse" -> « coiffeuse », not the shortcut's « coiffure »).
         var chosen = ids.Any(i => _entries[i].IsShortcut) ? ids.Where(i => _entries[i].IsShortcut) : ids.OrderByDescending(i => _entries[i].IsJob);
         var match = Match(chosen.ToList(), typed);
-        var job = ids.Where(i => _entries[i].IsJob).Select(i => _entries[i]).FirstOrDefault();
+        var job = ids.Where(i => _entries[i].IsJob).Select(i => _entries[i]).MinBy(e => e.Display.Length); // "Paysagiste", not "Apprenti paysagiste"
         return job is null ? match : match with { Label = Label(job, typed) };
     }
 

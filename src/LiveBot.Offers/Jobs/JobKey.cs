@@ -13,6 +13,7 @@ public static class JobKey
         "apprentissage", "alternance", "alternant", "alternante", "offre", "offres", "contrat", "emploi", "job",
         "metier", "metiers", "stage", "poste", "je", "cherche", "recherche", "veux", "voudrais", "en",
         "ds", "dns", "jveux", "jveu", "jcherche", "jvoudrais", "taf", "boulot", "stp", "svp", "pls", "plz",
+        "btob", "b2b", "btoc", "b2c",
     };
 
     /// <summary>The stems of <paramref name="text"/>, in order, without duplicates.</summary>

@@ -27,7 +27,46 @@ public static class JobLabel
         var count = masculine.Split(' ').Length;
         var words = feminine.Split(' ');
         var rest = string.Join(' ', words.Skip(count));
-        return (rest.Length > 0 ? masculine + " " + rest : masculine, feminine);
+        return (rest.Length > 0 ? masculine + " " + rest : masculine, ShorterFeminine(masculine, feminine));
+    }
+
+    /// <summary>
+    /// "Responsable Commercial / Commerciale": a feminine shorter than the masculine replaces the word it is
+    /// the feminine of, and what follows ("Responsable Commerciale"); same rule as tools/build_data.py.
+    /// </summary>
+    private static string ShorterFeminine(string masculine, string feminine)
+    {
+        var male = masculine.Split(' ');
+        var female = feminine.Split(' ');
+        if (female.Length >= male.Length)
+        {
+            return feminine;
+        }
+
+        var (best, at) = (3, -1);
+        var first = Places.PlaceKey.FoldedWords(female[0]);
+        for (var i = 0; i < male.Length; i++)
+        {
+            var word = Places.PlaceKey.FoldedWords(male[i]);
+            if (string.Equals(male[i], female[0], StringComparison.OrdinalIgnoreCase) || word.Count == 0 || first.Count == 0)
+            {
+                continue;
+            }
+
+            var common = word[0].AsSpan().CommonPrefixLength(first[0]);
+            if (common > best)
+            {
+                (best, at) = (common, i);
+            }
+        }
+
+        if (at <= 0)
+        {
+            return feminine;
+        }
+
+        var head = char.IsUpper(male[at][0]) ? female[0] : char.ToLowerInvariant(female[0][0]) + female[0][1..];
+        return string.Join(' ', male[..at].Append(head).Concat(female[1..]));
     }
 
     /// <summary>

@@ -82,6 +82,13 @@ public sealed partial class PlaceResolver
         return _regionByKey.TryGetValue(key, out var region) ? _extras.Value.Regions[region] : null;
     }
 
+    /// <summary>
+    /// "Clermont", "Aix", "Aulnay", "Évry": a commune of exactly that name loses to a town of at least 50,000
+    /// inhabitants, ten times larger, whose name starts with it: the one people mean (Clermont-Ferrand).
+    /// </summary>
+    private Commune CityMeant(string key, Commune named) =>
+        StartingWith(key) is { Population: >= 50_000 } city && city.Population >= 10 * named.Population ? city : named;
+
     /// <summary>The most populous commune whose name starts with the words of <paramref name="key"/> ("roissy" -> "roissy en brie").</summary>
     private Commune? StartingWith(string key)
     {

@@ -182,7 +182,7 @@ public sealed partial class PlaceResolver
 
         if (_byName.TryGetValue(key, out var communes))
         {
-            return Place.Of(communes[0]);
+            return Place.Of(CityMeant(key, communes[0]));
         }
 
         // "Saint-Denis 93", "Valence (26)": a homonym narrowed by its département.

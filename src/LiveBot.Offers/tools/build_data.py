@@ -122,7 +122,25 @@ def genders(label):
     n = len(masculine.split(" "))
     words = feminine.split(" ")
     rest = " ".join(words[n:])
-    return (masculine + (" " + rest if rest else "")).strip(), feminine.strip()
+    return (masculine + (" " + rest if rest else "")).strip(), shorter_feminine(masculine.strip(), feminine.strip())
+
+
+def shorter_feminine(masculine, feminine):
+    """ "Responsable Commercial" / "Commerciale" -> "Responsable Commerciale" (the same rule as JobLabel.Genders)."""
+    m, f = masculine.split(" "), feminine.split(" ")
+    if len(f) >= len(m):
+        return feminine
+    best, at = 3, -1
+    for i, word in enumerate(m):
+        if word.lower() == f[0].lower():
+            continue
+        common = len(os.path.commonprefix([fold(word), fold(f[0])]))
+        if common > best:
+            best, at = common, i
+    if at <= 0:
+        return feminine
+    first = f[0][0].upper() + f[0][1:] if m[at][0].isupper() else f[0][0].lower() + f[0][1:]
+    return " ".join(m[:at] + [first] + f[1:])
 
 
 def write(name, rows):

@@ -2,12 +2,26 @@ using LiveBot.Offers.Places;
 
 namespace LiveBot.Offers.Tests.Places;
 
-/// <summary>
-/// The tables only some lookups read (areas' extent, the commune grid, typo and prefix lists) are built after
-/// the start-up load: a lookup that comes first builds them, and gets the same answer as after a warm-up.
-/// </summary>
-public sealed class PlaceResolverWarmUpTests
+public sealed class PlaceResolverTests
 {
+    [Theory]
+    [InlineData("clermont", "63113")] // Clermont-Ferrand, not Clermont (Oise, 10,000 inhabitants)
+    [InlineData("Aix", "13001")] // Aix-en-Provence, not Aix (Corrèze, 350)
+    [InlineData("aulnay", "93005")]
+    [InlineData("evry", "91228")]
+    [InlineData("Clermont 60", "60157")] // the département says the commune
+    [InlineData("60600", "60157")]
+    [InlineData("saint denis", "97411")] // the most populous of that very name stays (La Réunion, 150,000)
+    [InlineData("Villeurbanne", "69266")]
+    public void Resolve_SmallCommuneNamedAsABigCity_TheCityPeopleMean(string typed, string insee)
+    {
+        Assert.Equal(insee, TestData.Data.Places.Resolve(typed)?.Insee);
+    }
+
+    /// <summary>
+    /// The tables only some lookups read (areas' extent, the commune grid, typo and prefix lists) are built
+    /// after the start-up load: a lookup that comes first builds them, and gets the same answer as after a warm-up.
+    /// </summary>
     [Fact]
     public async Task Lookups_BeforeAnyWarmUp_BuildTheTablesTheyNeedOnce()
     {
