@@ -9,15 +9,15 @@ internal static class JobShortcuts
     /// </summary>
     public static readonly (string[] Keys, string[] Codes)[] All =
     [
-        (["info", "informatique", "informaticien", "it"], ["M1805", "M1810", "M1801", "M1802"]),
-        (["dev", "développeur", "developpement", "dev web", "developpeur web", "code", "programmation"], ["M1805"]),
-        (["compta", "comptabilite", "comptable"], ["M1203", "M1608", "M1206"]),
-        (["méca", "mecano", "mecanique", "mecanicien", "meca auto", "mecanique auto", "garage", "garagiste"], ["I1604", "I1607", "I1606"]),
+        (["informatique", "info", "informaticien", "it"], ["M1805", "M1810", "M1801", "M1802"]),
+        (["développeur / développeuse", "dev", "developpement", "dev web", "developpeur web", "code", "programmation"], ["M1805"]),
+        (["comptabilité", "compta", "comptable"], ["M1203", "M1608", "M1206"]),
+        (["mécanicien / mécanicienne", "méca", "mecano", "mecanique", "meca auto", "mecanique auto", "garage", "garagiste"], ["I1604", "I1607", "I1606"]),
         (["BTP", "batiment", "chantier", "construction"], ["F1703", "F1602", "F1603", "F1606", "F1202"]),
         (["RH", "ressources humaines", "recrutement"], ["M1501", "M1502", "M1503"]),
         (["cuisine", "cuisto"], ["G1602", "G1601"]),
         (["coiffure", "coiffeur", "barbier"], ["D1202"]),
-        (["vente", "vendeur", "vendeur magasin"], ["D1106", "D1214", "D1211", "D1212", "D1403"]),
+        (["vendeur / vendeuse", "vente", "vendeur magasin"], ["D1106", "D1214", "D1211", "D1212", "D1403"]),
         (["commerce", "commercial"], ["D1403", "D1402", "D1407", "D1401"]),
         (["resto", "restauration", "restaurant"], ["G1602", "G1803", "G1603"]),
         (["serveur", "service en salle"], ["G1803"]),

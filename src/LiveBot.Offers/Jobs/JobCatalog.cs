@@ -191,8 +191,23 @@ public sealed partial class JobCatalog
         }
 
         return ranked.Count > 0
-            ? new JobResolution(Match(ranked, typed), [])
+            ? new JobResolution(OneWordLabel(Match(ranked, typed), ranked, corrected), [])
             : new JobResolution(null, (suggest ? Suggest(stems) : []));
+    }
+
+    /// <summary>
+    /// "infirmier": when several titles start with the one word asked, the reply names that word (in the
+    /// catalogue's spelling and the asker's gender), not the first of them (« infirmier de prévention »).
+    /// </summary>
+    private JobMatch OneWordLabel(JobMatch match, List<int> ranked, List<string> stems)
+    {
+        if (stems.Count != 1 || ranked.Count < 2 || _entries[ranked[0]].FirstStem != stems[0] || _entries[ranked[1]].FirstStem != stems[0])
+        {
+            return match;
+        }
+
+        var first = match.Label.Split(' ')[0];
+        return JobKey.Stems(first) is [var stem] && stem == stems[0] ? match with { Label = first } : match;
     }
 
     /// <summary>The longest run of words (at least two, fewer than all) that is a whole title: "agent de sécurité incendie nuit".</summary>

@@ -37,6 +37,16 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
                 continue;
             }
 
+            // "Boulogne sur Mer", "Chalon sur Saône": the separator may be a word of the place's own name.
+            for (var start = Math.Max(1, tokens.Count - MaxPlaceWords); start < i; start++)
+            {
+                var whole = Join(tokens, start, tokens.Count);
+                if (places.Resolve(whole) is { } named)
+                {
+                    return WithJob(Join(tokens, 0, TrimSeparators(tokens, start)), whole, named);
+                }
+            }
+
             var placeText = Join(tokens, i + length, tokens.Count);
             if (places.ResolveTolerant(placeText) is { } place)
             {
@@ -57,14 +67,10 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             }
         }
 
-        // "Lyon boulanger": the place first.
-        for (var k = Math.Min(tokens.Count - 1, MaxPlaceWords); k >= 1 && unresolved is null; k--)
+        // "Lyon boulanger", "à Paris vendeur": the place first.
+        if ((unresolved is null || SeparatorLength(tokens, 0) > 0) && (PlaceFirst(tokens, 0) ?? (LeadingSeparators(tokens) is > 0 and var lead ? PlaceFirst(tokens, lead) : null)) is { } placeFirst)
         {
-            var placeText = Join(tokens, 0, k);
-            if (places.Resolve(placeText) is { } place)
-            {
-                return WithJob(Join(tokens, k, tokens.Count), placeText, place);
-            }
+            return placeFirst;
         }
 
         // Last resort: a misspelt city at the end ("boulanger Bordeau"), when the rest is a known job.
@@ -208,13 +214,39 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         return word.StartsWith("pres-d", StringComparison.Ordinal) ? 1 : 0;
     }
 
+    /// <summary>The longest run of words from <paramref name="from"/> naming a place, the job after it.</summary>
+    private OfferRequest? PlaceFirst(List<string> tokens, int from)
+    {
+        for (var k = Math.Min(tokens.Count - 1 - from, MaxPlaceWords); k >= 1; k--)
+        {
+            var placeText = Join(tokens, from, from + k);
+            if (places.Resolve(placeText) is { } place)
+            {
+                return WithJob(Join(tokens, from + k, tokens.Count), placeText, place);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>How many words before a place come first (« à », « sur », « dans le »), leaving one at least.</summary>
+    private static int LeadingSeparators(List<string> tokens)
+    {
+        var start = 0;
+        while (start < tokens.Count - 1 && IsSeparator(TextFolding.Fold(tokens[start])))
+        {
+            start++;
+        }
+
+        return start;
+    }
+
     /// <summary>The end of the job words: trailing separators ("boulanger à", "boulanger près de") dropped.</summary>
     private static int TrimSeparators(List<string> tokens, int end)
     {
         while (end > 0)
         {
-            var word = TextFolding.Fold(tokens[end - 1]);
-            if (word is "a" or "sur" or "vers" or "," or "de" or "du" or "pres" or "autour" or "dans" or "en" || ChatWords.IsBeforePlace(word))
+            if (IsSeparator(TextFolding.Fold(tokens[end - 1])))
             {
                 end--;
                 continue;
@@ -225,6 +257,10 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
 
         return end;
     }
+
+    /// <summary>A word between a job and a place: « à », « sur », « vers », « près de », « dans le », « ds »...</summary>
+    private static bool IsSeparator(string word) =>
+        word is "a" or "sur" or "vers" or "," or "de" or "du" or "pres" or "autour" or "dans" or "en" || ChatWords.IsBeforePlace(word);
 
     private static string Join(List<string> tokens, int start, int end) => string.Join(' ', tokens.Skip(start).Take(end - start));
 }

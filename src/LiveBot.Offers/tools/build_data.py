@@ -69,6 +69,9 @@ FORMER_REGIONS = [
     ("Languedoc-Roussillon", "76", "en Languedoc-Roussillon", "11 30 34 48 66"),
 ]
 
+# Other names people use for a region, beyond regions-fr.csv (facts of common use).
+EXTRA_REGION_NAMES = {"93": ["Sud"], "53": ["BZH", "Breizh"], "11": ["Région parisienne"]}
+
 # Short names people use for a place that is not the commune's own name: name -> INSEE code.
 COLLOQUIAL = {
     "Roissy": "95527", "Roissy-CDG": "95527", "Roissy Charles de Gaulle": "95527", "CDG": "95527",
@@ -182,8 +185,7 @@ def main():
             names = [n for n in r["noms_courants"].split("|") if n]
             former = {n for n, _, _, _ in FORMER_REGIONS}
             names = [n for n in names if n not in former]
-            if r["code"] == "93":
-                names.append("Sud")
+            names += EXTRA_REGION_NAMES.get(r["code"], [])
             regions.append([r["code"], r["nom"], REGION_IN[r["code"]], "|".join(names), r["departements"], r["code"]])
     for name, parent, phrase, deps in FORMER_REGIONS:
         regions.append(["x" + name, name, phrase, "", deps, parent])

@@ -123,7 +123,7 @@ public sealed class OfferCommandTests
     [InlineData("!offres Boulangères Lyon", "« boulangère »")]
     [InlineData("!offres cuisto Lyon", "« cuisine »")]
     [InlineData("!offres COIFFEUSES Lyon", "« coiffeuse »")]
-    [InlineData("!offres meca Lyon", "« méca »")]
+    [InlineData("!offres meca Lyon", "« mécanicien »")]
     [InlineData("!offres btp Lyon", "« BTP »")]
     public async Task Offres_Issue5RecognisedJob_ShowsTheCatalogueLabelNotTheTypedWords(string line, string expected)
     {

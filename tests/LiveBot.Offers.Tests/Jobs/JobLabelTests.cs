@@ -24,6 +24,11 @@ public sealed class JobLabelTests
     [InlineData("commercial btob", "commercial")]
     [InlineData("conseiller de vente", "conseiller de vente")]
     [InlineData("conseillère de vente", "conseillère de vente")]
+    [InlineData("infirmier", "infirmier")] // several titles start with it: not « infirmier de prévention »
+    [InlineData("vendeuse", "vendeuse")]
+    [InlineData("developpeuse", "développeuse")]
+    [InlineData("mecanicien", "mécanicien")]
+    [InlineData("vente", "vendeur")]
     public void Resolve_JobWords_LabelledAsTyped(string typed, string label)
     {
         Assert.Equal(label, TestData.Data.Jobs.Resolve(typed).Match?.Label);

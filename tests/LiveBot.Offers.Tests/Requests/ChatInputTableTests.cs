@@ -181,7 +181,7 @@ public sealed partial class ChatInputTableTests
         { "titre pro secrétaire médicale Lyon", "titre pro secrétaire médicale", "69123" },
         { "diplôme d'état aide soignant Lille", "DE aide-soignant", "59350" },
         { "CAP fleuriste Rennes", "CAP fleuriste", "35238" },
-        { "cap toiletteur Lyon", "CAP toiletteur d'animaux", "69123" },
+        { "cap toiletteur Lyon", "CAP toiletteur", "69123" },
     };
 
     [Theory]

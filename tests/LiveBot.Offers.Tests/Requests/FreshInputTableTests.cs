@@ -112,6 +112,55 @@ public sealed class FreshInputTableTests
         ("coiffeur st etienne", "D1202", "42218"),
         ("boucher st malo", "D1101", "35288"),
         ("mecanicien ste maxime", "I1604", "83115"),
+
+        // Written after the lines above, the same day: the place first (« à Paris vendeur »), « sur » inside a
+        // town's name (« Boulogne sur Mer »), the regions' nicknames (« bzh », « hdf »), feminine titles.
+        // 41 of 45 understood before the fixes that came with them.
+        ("lyon boulanger", "D1102", "69123"),
+        ("a paris vendeur", "D1106", "75056"),
+        ("bordeaux bts ndrc", "BTS NDRC", "33063"),
+        ("boulanger a lyon 3", "D1102", "69383"),
+        ("coiffeur dans le 93", "D1202", "dep:93"),
+        ("cuisinier seine saint denis", "G1602", "dep:93"),
+        ("vendeur haute garonne", "D1106", "dep:31"),
+        ("serveur bouches du rhone", "G1803", "dep:13"),
+        ("maçon val de marne", "F1703", "dep:94"),
+        ("electricien hdf", "F1602", "reg:Hauts-de-France"),
+        ("plombier bfc", "F1603", "reg:Bourgogne-Franche-Comté"),
+        ("boulanger bzh", "D1102", "reg:Bretagne"),
+        ("coiffeur pdl", "D1202", "reg:Pays de la Loire"),
+        ("vendeur centre", "D1106", "reg:Centre-Val de Loire"),
+        ("cuisinier ile de france", "G1602", "reg:Île-de-France"),
+        ("mecanicien boulogne sur mer", "I1604", "62160"),
+        ("cuisinier chalon sur saone", "G1602", "71076"),
+        ("vendeur chalons en champagne", "D1106", "51108"),
+        ("boulanger pointe a pitre", "D1102", "97120"),
+        ("vendeur cayenne", "D1106", "97302"),
+        ("coiffeur mamoudzou", "D1202", "97611"),
+        ("cuisinier le lamentin", "G1602", "97213"),
+        ("aide soignant saint pierre 974", "J1501", "97416"),
+        ("bts mco 92", "BTS MCO", "dep:92"),
+        ("bac pro melec 31", "bac pro MELEC", "dep:31"),
+        ("cap petite enfance 13", "CAP AEPE", "dep:13"),
+        ("infirmier toulouse", "J1505", "31555"),
+        ("boulangere marseille", "D1102", "13055"),
+        ("coiffeuse lille", "D1202", "59350"),
+        ("pâtissière nantes", "D1104", "44109"),
+        ("vendeuse strasbourg", "D1106", "67482"),
+        ("serveuse nice", "G1803", "06088"),
+        ("cuisinière rennes", "G1602", "35238"),
+        ("assistante rh paris", "M1501", "75056"),
+        ("developpeuse lyon", "M1805", "69123"),
+        ("comptable bordeaux", "M1203", "33063"),
+        ("agent immobilier lyon", "C1504", "69123"),
+        ("agent de securite paris 18", "K2503", "75118"),
+        ("preparatrice de commandes lille", "N1103", "59350"),
+        ("esthéticienne montpellier", "D1208", "34172"),
+        ("auxiliaire de puericulture paris", "J1304", "75056"),
+        ("educateur specialise lyon", "K1207", "69123"),
+        ("chauffeur poids lourd lille", "N4101", "59350"),
+        ("cariste rouen", "N1101", "76540"),
+        ("electricien batiment marseille", "F1602", "13055"),
     ];
 
     [Fact]
@@ -119,7 +168,7 @@ public sealed class FreshInputTableTests
     {
         var misses = Lines.Select(line => (line, Got: HeldOutInputTableTests.Understood(line.Args, line.Job, line.Place))).Where(r => r.Got is not null);
 
-        Assert.True(Lines.Length >= 90);
+        Assert.True(Lines.Length >= 140);
         Assert.Empty(misses.Select(m => $"{m.line.Args} -> {m.Got} (expected {m.line.Job}, {m.line.Place})"));
     }
 }
