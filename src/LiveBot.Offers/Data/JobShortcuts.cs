@@ -36,7 +36,7 @@ internal static class JobShortcuts
         (["usineur", "usinage", "tourneur", "fraiseur"], ["H2903", "H2906"]),
         (["électrotechnicien", "electrotechnique"], ["I1309", "H1209", "F1602"]),
         (["agent immobilier", "immobilier", "negociateur immobilier"], ["C1504"]),
-        (["employé polyvalent", "equipier", "equipier polyvalent"], ["G1603", "D1507"]),
+        (["employé polyvalent / employée polyvalente", "equipier", "equipier polyvalent"], ["G1603", "D1507"]),
         (["hôtellerie", "hotel"], ["G1703", "G1501", "G1502"]),
         (["data", "data analyst", "données"], ["M1403", "M1802"]),
         (["marketing", "com", "communication"], ["M1705", "E1103", "E1101"]),
@@ -50,6 +50,9 @@ internal static class JobShortcuts
         (["sécurité", "vigile", "securite incendie"], ["K2503"]),
         (["agent d'entretien", "agent de nettoyage", "nettoyage", "menage"], ["K2204"]),
         (["conseiller / conseillère de vente", "conseiller vente"], ["D1214", "D1211", "D1212", "D1106"]),
+        (["kinésithérapeute", "kiné", "kinesi"], ["J1404"]),
+        (["animateur / animatrice", "animateur bafa", "bafa"], ["G1203", "G1202"]),
+        (["aide de cuisine", "aide cuisinier", "aide cuisiniere"], ["G1605", "G1602"]),
         (["assistant / assistante de gestion PME", "assistant de gestion pme pmi", "assistant pme"], ["M1604", "M1203", "M1501"]),
         (["ouvrier / ouvrière du bâtiment", "ouvrier batiment", "ouvrier btp"], ["F1703", "F1602", "F1603", "F1606", "F1202"]),
     ];

@@ -16,13 +16,14 @@ public sealed class DiplomaCatalog
     private static readonly (string[] Words, string Kind, string Label)[] KindWords =
     [
         (["mention", "complementaire"], "MC", "MC"), (["bac", "professionnel"], "bac pro", "bac pro"), (["bac", "pro"], "bac pro", "bac pro"),
+        (["bac", "2"], "BTS", "BTS"), (["bac", "3"], "licence pro", "licence pro"), (["bac", "5"], "master", "master"),
         (["brevet", "professionnel"], "BP", "BP"), (["licence", "professionnelle"], "licence pro", "licence pro"),
         (["licence", "pro"], "licence pro", "licence pro"), (["titre", "professionnel"], "titre pro", "titre pro"),
         (["titre", "pro"], "titre pro", "titre pro"), (["diplome", "d", "etat"], "DE", "DE"), (["mc"], "MC", "MC"),
         (["bacpro"], "bac pro", "bac pro"), (["bac"], "bac pro", "bac pro"), (["bp"], "BP", "BP"), (["bts"], "BTS", "BTS"),
         (["btsa"], "BTS", "BTS"), (["but"], "BUT", "BUT"), (["dut"], "BUT", "DUT"), (["lp"], "licence pro", "licence pro"),
         (["licence"], "licence pro", "licence pro"), (["tp"], "titre pro", "titre pro"), (["master"], "master", "master"),
-        (["mastere"], "master", "master"), (["cap"], "CAP", "CAP"), (["capa"], "CAP", "CAP"), (["bep"], "BEP", "BEP"),
+        (["mastere"], "master", "master"), (["bachelor"], "licence pro", "bachelor"), (["cap"], "CAP", "CAP"), (["capa"], "CAP", "CAP"), (["bep"], "BEP", "BEP"),
     ];
 
     /// <summary>The level of a kind when the speciality is not in the table (titre pro and DE vary: unknown).</summary>

@@ -30,7 +30,8 @@ public sealed partial class JobCatalog
 
     private string? Closest(string stem)
     {
-        if (stem.Length < 4)
+        // One letter in four is too much: « kiné » is not « line ».
+        if (stem.Length < 5)
         {
             return null;
         }

@@ -136,6 +136,17 @@ public sealed partial class JobCatalog
         return ResolveJob(text, suggest);
     }
 
+    /// <summary>
+    /// "employée polyvalente mcdo": the whole title left once the words no job has (a brand, a nickname) are
+    /// set aside; null when no word was set aside or what is left is no whole title.
+    /// </summary>
+    public JobMatch? MatchIgnoringUnknownWords(string? text)
+    {
+        var stems = JobKey.Stems(text);
+        var known = stems.Select(s => _postings.ContainsKey(s) ? s : Closest(s)).OfType<string>().ToList();
+        return known.Count > 0 && known.Count < stems.Count ? Exact(known, JobKey.Words(text).ToList()) : null;
+    }
+
     /// <summary>The diplomas understood in job words ("BTS NDRC", "CAP cuisine"), when loaded.</summary>
     public DiplomaCatalog? Diplomas { get; init; }
 

@@ -193,8 +193,25 @@ public sealed partial class PlaceResolver
             return inDepartement is null ? null : Place.Of(inDepartement);
         }
 
-        return null;
+        return tokens.Count >= 2 ? PostalCodeBeside(tokens) : null;
     }
+
+    /// <summary>"06000 Nice", "Nice 06000": the commune of that postal code with that name.</summary>
+    private Place? PostalCodeBeside(List<string> tokens)
+    {
+        var (code, name) = IsPostalCode(tokens[0]) ? (tokens[0], string.Join(' ', tokens.Skip(1)))
+            : IsPostalCode(tokens[^1]) ? (tokens[^1], string.Join(' ', tokens.Take(tokens.Count - 1)))
+            : (null, string.Empty);
+        if (code is null || !_byPostalCode.TryGetValue(code, out var communes))
+        {
+            return null;
+        }
+
+        var named = communes.FirstOrDefault(c => PlaceKey.Normalize(c.ShortName) == name) ?? communes.FirstOrDefault(c => PlaceKey.Normalize(c.Name).StartsWith(name, StringComparison.Ordinal));
+        return named is null ? null : Place.Of(named);
+    }
+
+    private static bool IsPostalCode(string token) => token.Length == 5 && token.All(char.IsAsciiDigit);
 
     /// <summary>
     /// Like <see cref="Resolve"/>, forgiving one typo (two in long names) in the name of a commune of at

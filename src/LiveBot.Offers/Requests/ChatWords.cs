@@ -12,7 +12,8 @@ internal static class ChatWords
         "je", "j", "jveux", "jveu", "veux", "voudrais", "jvoudrais", "aimerais", "jaimerais", "cherche", "jcherche",
         "recherche", "jrecherche", "cherches", "trouver", "etre", "devenir", "faire", "un", "une", "des", "de",
         "d", "alternance", "apprentissage", "offre", "offres", "taf", "boulot", "job", "stage", "contrat",
-        "comme", "en", "moi", "ya", "quoi",
+        "comme", "en", "moi", "ya", "quoi", "y", "il", "a", "t", "pour", "avez", "vous", "as", "tu", "est", "ce", "qu",
+        "quelles", "quels", "quel", "quelle",
     };
 
     private static readonly HashSet<string> Politeness = new(StringComparer.Ordinal)

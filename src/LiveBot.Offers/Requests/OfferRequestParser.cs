@@ -162,6 +162,11 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             return new OfferRequest(OfferRequestStatus.UnknownPlace, split.JobText, placeText) { Job = split.Job };
         }
 
+        if (jobs.MatchIgnoringUnknownWords(jobText) is { } title)
+        {
+            return new OfferRequest(OfferRequestStatus.Ok, jobText, placeText) { Job = title, Place = place };
+        }
+
         // Suggestions are looked for only if the reply reads them.
         return new OfferRequest(OfferRequestStatus.UnknownJob, jobText, placeText) { Place = place, SuggestionsSource = () => jobs.Resolve(jobText).Suggestions };
     }

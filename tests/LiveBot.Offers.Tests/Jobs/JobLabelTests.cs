@@ -29,8 +29,22 @@ public sealed class JobLabelTests
     [InlineData("developpeuse", "développeuse")]
     [InlineData("mecanicien", "mécanicien")]
     [InlineData("vente", "vendeur")]
+    [InlineData("kiné", "kinésithérapeute")] // not a typo of « line » (hotline): no typo fix under five letters
+    [InlineData("bachelor marketing", "bachelor marketing")]
+    [InlineData("bac+2 commerce", "BTS MCO")]
     public void Resolve_JobWords_LabelledAsTyped(string typed, string label)
     {
         Assert.Equal(label, TestData.Data.Jobs.Resolve(typed).Match?.Label);
+    }
+
+    [Theory]
+    [InlineData("employée polyvalente mcdo", "employée polyvalente")]
+    [InlineData("vendeuse zara", "vendeuse")]
+    [InlineData("boulanger trifouillis", "boulanger")]
+    [InlineData("xqwzt", null)]
+    [InlineData("agent xqwzt", null)] // what is left is no whole title
+    public void MatchIgnoringUnknownWords_WholeTitleLeft_ThatTitle(string typed, string? label)
+    {
+        Assert.Equal(label, TestData.Data.Jobs.MatchIgnoringUnknownWords(typed)?.Label);
     }
 }

@@ -18,6 +18,17 @@ public sealed class PlaceResolverTests
         Assert.Equal(insee, TestData.Data.Places.Resolve(typed)?.Insee);
     }
 
+    [Theory]
+    [InlineData("06000 Nice", "06088")]
+    [InlineData("Nice 06000", "06088")]
+    [InlineData("13001 Marseille", "13055")]
+    [InlineData("69100 Villeurbanne", "69266")]
+    [InlineData("06000 Lyon", null)] // the code and the name disagree: not a place
+    public void Resolve_PostalCodeBesideTheName_ThatCommune(string typed, string? insee)
+    {
+        Assert.Equal(insee, TestData.Data.Places.Resolve(typed)?.Insee);
+    }
+
     /// <summary>
     /// The tables only some lookups read (areas' extent, the commune grid, typo and prefix lists) are built
     /// after the start-up load: a lookup that comes first builds them, and gets the same answer as after a warm-up.
