@@ -45,9 +45,6 @@ public sealed partial class JobCatalog
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     private readonly Lazy<TypoTables> _typos;
 
-    /// <summary>Stems by word while the catalogue is built (the titles share most of their words).</summary>
-    private Dictionary<string, string>? _stemMemo = new(StringComparer.Ordinal);
-
     public JobCatalog(IEnumerable<RomeJob> jobs, IEnumerable<(string Label, string[] Codes)> groups)
         : this(jobs, groups, [])
     {
@@ -58,10 +55,11 @@ public sealed partial class JobCatalog
     {
         Jobs = jobs.ToList();
         _byCode = Jobs.ToDictionary(j => j.Code, StringComparer.Ordinal);
+        var memo = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var job in Jobs)
         {
             var (masculine, feminine) = JobLabel.Genders(job.Label);
-            AddEntry(masculine, masculine == feminine ? [masculine] : [masculine, feminine], [job.Parent], isJob: true, feminine: feminine);
+            AddEntry(memo, masculine, masculine == feminine ? [masculine] : [masculine, feminine], [job.Parent], isJob: true, feminine: feminine);
         }
 
         var titleCount = 0;
@@ -69,7 +67,7 @@ public sealed partial class JobCatalog
         {
             if (_byCode.TryGetValue(code, out var job))
             {
-                AddEntry(masculine, feminine.Length == 0 ? [masculine] : [masculine, feminine], [job.Parent], isJob: true, feminine: feminine.Length == 0 ? masculine : feminine, isTitle: true);
+                AddEntry(memo, masculine, feminine.Length == 0 ? [masculine] : [masculine, feminine], [job.Parent], isJob: true, feminine: feminine.Length == 0 ? masculine : feminine, isTitle: true);
                 titleCount++;
             }
         }
@@ -78,7 +76,7 @@ public sealed partial class JobCatalog
 
         foreach (var (label, codes) in groups)
         {
-            AddEntry(label, [label], Parents(codes), isJob: false);
+            AddEntry(memo, label, [label], Parents(codes), isJob: false);
         }
 
         foreach (var (keys, codes) in JobShortcuts.All)
@@ -87,11 +85,9 @@ public sealed partial class JobCatalog
             if (parents.Length > 0)
             {
                 var (masculine, feminine) = JobLabel.Genders(keys[0]);
-                AddEntry(masculine, [masculine, feminine, .. keys[1..]], parents, isJob: false, isShortcut: true, feminine: feminine);
+                AddEntry(memo, masculine, [masculine, feminine, .. keys[1..]], parents, isJob: false, isShortcut: true, feminine: feminine);
             }
         }
-
-        _stemMemo = null;
 
         // Only typos and suggestions read these: built on first need (or by WarmUp), not in the start-up load.
         _typos = new Lazy<TypoTables>(() => TypoTables.Build(_postings.Keys));
@@ -143,9 +139,12 @@ public sealed partial class JobCatalog
     public JobMatch? MatchIgnoringUnknownWords(string? text)
     {
         var stems = JobKey.Stems(text);
-        var known = stems.Select(s => _postings.ContainsKey(s) ? s : Closest(s)).OfType<string>().ToList();
+        var known = stems.Select(Known).OfType<string>().ToList();
         return known.Count > 0 && known.Count < stems.Count ? Exact(known, JobKey.Words(text).ToList()) : null;
     }
+
+    /// <summary>The catalogue's word for a stem: itself when some entry has it, else its typo fix, else null.</summary>
+    private string? Known(string stem) => _postings.ContainsKey(stem) ? stem : Closest(stem);
 
     /// <summary>The diplomas understood in job words ("BTS NDRC", "CAP cuisine"), when loaded.</summary>
     public DiplomaCatalog? Diplomas { get; init; }
@@ -169,20 +168,13 @@ public sealed partial class JobCatalog
         var changed = false;
         foreach (var stem in stems)
         {
-            if (_postings.ContainsKey(stem))
-            {
-                corrected.Add(stem);
-                continue;
-            }
-
-            var fix = Closest(stem);
-            if (fix is null)
+            if (Known(stem) is not { } known)
             {
                 return new JobResolution(null, (suggest ? Suggest(stems) : []));
             }
 
-            corrected.Add(fix);
-            changed = true;
+            corrected.Add(known);
+            changed |= known != stem;
         }
 
         if (changed && Exact(corrected, typed) is { } fixedExact)
@@ -283,7 +275,8 @@ public sealed partial class JobCatalog
             .ToList();
     }
 
-    private void AddEntry(string label, IReadOnlyList<string> forms, string[] codes, bool isJob, bool isShortcut = false, string? feminine = null, bool isTitle = false)
+    /// <param name="memo">Stems already found, by word: the catalogue's titles share most of their words.</param>
+    private void AddEntry(Dictionary<string, string> memo, string label, IReadOnlyList<string> forms, string[] codes, bool isJob, bool isShortcut = false, string? feminine = null, bool isTitle = false)
     {
         if (codes.Length == 0)
         {
@@ -295,7 +288,7 @@ public sealed partial class JobCatalog
         var id = _entries.Count;
         foreach (var form in forms)
         {
-            var formStems = JobKey.Stems(form, _stemMemo);
+            var formStems = JobKey.Stems(form, memo);
             first ??= formStems;
             if (formStems.Count == 0)
             {

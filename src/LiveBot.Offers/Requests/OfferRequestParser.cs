@@ -38,13 +38,9 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             }
 
             // "Boulogne sur Mer", "Chalon sur Saône": the separator may be a word of the place's own name.
-            for (var start = Math.Max(1, tokens.Count - MaxPlaceWords); start < i; start++)
+            if (PlaceAtEnd(tokens, before: i) is { } spanning)
             {
-                var whole = Join(tokens, start, tokens.Count);
-                if (places.Resolve(whole) is { } named)
-                {
-                    return WithJob(Join(tokens, 0, TrimSeparators(tokens, start)), whole, named);
-                }
+                return spanning;
             }
 
             var placeText = Join(tokens, i + length, tokens.Count);
@@ -57,14 +53,9 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
             break;
         }
 
-        // The longest run of words at the end naming a place, leaving at least one word for the job.
-        for (var k = Math.Min(tokens.Count - 1, MaxPlaceWords); k >= 1; k--)
+        if (PlaceAtEnd(tokens, before: tokens.Count) is { } atEnd)
         {
-            var placeText = Join(tokens, tokens.Count - k, tokens.Count);
-            if (places.Resolve(placeText) is { } place)
-            {
-                return WithJob(Join(tokens, 0, TrimSeparators(tokens, tokens.Count - k)), placeText, place);
-            }
+            return atEnd;
         }
 
         // "Lyon boulanger", "à Paris vendeur": the place first.
@@ -217,6 +208,24 @@ public sealed class OfferRequestParser(PlaceResolver places, JobCatalog jobs)
         }
 
         return word.StartsWith("pres-d", StringComparison.Ordinal) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The longest run of words at the end naming a place, starting before <paramref name="before"/> and
+    /// leaving at least one word for the job before it.
+    /// </summary>
+    private OfferRequest? PlaceAtEnd(List<string> tokens, int before)
+    {
+        for (var start = Math.Max(1, tokens.Count - MaxPlaceWords); start < before; start++)
+        {
+            var placeText = Join(tokens, start, tokens.Count);
+            if (places.Resolve(placeText) is { } place)
+            {
+                return WithJob(Join(tokens, 0, TrimSeparators(tokens, start)), placeText, place);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The longest run of words from <paramref name="from"/> naming a place, the job after it.</summary>
